@@ -1,0 +1,288 @@
+package io.reaktiv;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lazily computed, cached value: the engine side of {@link ComputedNode} and {@link LinkedSignalNode}.
+ *
+ * <p>Implementation notes. {@link #value} holds the value, a {@link Failure} (a memoized exception) or
+ * {@link #UNSET}. Freshness is decided without the lock: a watched computed is fresh unless a write marked it
+ * {@link #STALE}; an unwatched one is fresh if no write happened since it was validated
+ * ({@link #validatedAt} equals {@link Engine#globalVersion}). Everything else happens under the lock.
+ */
+abstract class DerivedNode<T extends @Nullable Object> extends Node implements ReadableSignal<T> {
+
+    /** A write upstream may have changed this value: validate before using it. */
+    static final int STALE = 1;
+    /** Watchers depend on this value: its links are on its sources' subscriber lists. */
+    static final int WATCHED = 1 << 1;
+    /** The function is running (on the lock-holding thread); reading it now is a cycle. */
+    static final int RUNNING = 1 << 2;
+
+    /** The value of a computed whose function has not run yet. */
+    static final Object UNSET = new Object() {
+        @Override
+        public String toString() {
+            return "<not computed>";
+        }
+    };
+
+    private static final VarHandle FLAGS;
+    private static final VarHandle VALUE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            FLAGS = lookup.findVarHandle(DerivedNode.class, "flags", int.class);
+            VALUE = lookup.findVarHandle(DerivedNode.class, "value", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final @Nullable BiPredicate<? super T, ? super T> equality;
+
+    /** The value, a {@link Failure}, or {@link #UNSET}. Written under the lock (release), read anywhere. */
+    volatile @Nullable Object value = UNSET;
+    /** {@link #STALE}, {@link #WATCHED}, {@link #RUNNING}. Written under the lock (release), read anywhere. */
+    volatile int flags;
+    /** The global version at the last validation; meaningful while unwatched. */
+    volatile long validatedAt = -1;
+
+    /** The computed that was running when this one started: the path reported when a cycle is found. */
+    private @Nullable DerivedNode<?> runningParent;
+
+    long recomputes;
+
+    DerivedNode(@Nullable BiPredicate<? super T, ? super T> equality) {
+        super(null);
+        this.equality = equality;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public T get() {
+        Context ctx = Context.current();
+        Node sub = ctx.activeSub;
+        if (sub == null) {
+            return read(ctx);
+        }
+        int version = this.version;
+        Object v = value;
+        if (isFresh(flags) && Engine.tryReuse(this, sub, version)) {
+            return unwrap(v);
+        }
+        Engine.LOCK.lock();
+        try {
+            Link link = Engine.link(this, sub);
+            update(ctx);
+            link.version = this.version;
+            return unwrap(value);
+        } finally {
+            Engine.LOCK.unlock();
+        }
+    }
+
+    @Override
+    public T peek() {
+        return read(Context.current());
+    }
+
+    private T read(Context ctx) {
+        Object v = value;
+        if (isFresh(flags)) {
+            return unwrap(v);
+        }
+        Engine.LOCK.lock();
+        try {
+            update(ctx);
+            return unwrap(value);
+        } finally {
+            Engine.LOCK.unlock();
+        }
+    }
+
+    /** Whether the cached value can be returned as is. Flags are read before the value. */
+    private boolean isFresh(int f) {
+        if ((f & (STALE | RUNNING)) != 0) {
+            return false;
+        }
+        return (f & WATCHED) != 0 ? value != UNSET : validatedAt == Engine.globalVersion;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T unwrap(@Nullable Object v) {
+        if (v instanceof Failure failure) {
+            throw Engine.sneakyThrow(failure.error());
+        }
+        return (T) v;
+    }
+
+    // ---------------------------------------------------------------- engine side (lock held)
+
+    /** Brings the value up to date. Lock held. */
+    final void update(Context ctx) {
+        if (isRunning()) {
+            throw cycle(ctx);
+        }
+        if (!needsValidation()) {
+            return;
+        }
+        if (!hasValue() || Engine.dependenciesChanged(this, ctx)) {
+            recompute(ctx);
+        } else {
+            markValidated();
+        }
+    }
+
+    final boolean needsValidation() {
+        int f = flags;
+        if ((f & STALE) != 0 || value == UNSET) {
+            return true;
+        }
+        return (f & WATCHED) == 0 && validatedAt != Engine.globalVersion;
+    }
+
+    final boolean hasValue() {
+        return value != UNSET;
+    }
+
+    final boolean isRunning() {
+        return (flags & RUNNING) != 0;
+    }
+
+    @Override
+    final boolean isWatched() {
+        return (flags & WATCHED) != 0;
+    }
+
+    /** Marks this computed stale; returns false if it already was (its watchers were marked then). */
+    final boolean markStale() {
+        int f = flags;
+        if ((f & STALE) != 0) {
+            return false;
+        }
+        FLAGS.setRelease(this, f | STALE);
+        return true;
+    }
+
+    final void markValidated() {
+        validatedAt = Engine.globalVersion;
+        FLAGS.setRelease(this, flags & ~STALE);
+    }
+
+    /** Gained a first watcher; stale until validated, because nothing pushed changes to it while unwatched. */
+    final void watch() {
+        FLAGS.setRelease(this, flags | WATCHED | STALE);
+    }
+
+    /** Lost its last watcher: from now on freshness is decided by polling the global version. */
+    final void unwatch() {
+        validatedAt = -1;
+        FLAGS.setRelease(this, flags & ~WATCHED);
+    }
+
+    /** Runs the function, tracking what it reads, and keeps the old value if the new one is equal. */
+    final void recompute(Context ctx) {
+        ReaktivListener[] listeners = Listeners.current();
+        long start = listeners == null ? 0 : System.nanoTime();
+        Node previousSub = ctx.activeSub;
+        DerivedNode<?> previousComputing = ctx.computing;
+        runningParent = previousComputing;
+        FLAGS.setRelease(this, flags | RUNNING);
+        ctx.activeSub = this;
+        ctx.computing = this;
+        depsTail = null;
+        Object old = value;
+        Object next;
+        boolean changed;
+        try {
+            T result = compute(old);
+            changed = old == UNSET || old instanceof Failure || !isEqual(old, result);
+            next = result;
+        } catch (VirtualMachineError fatal) {
+            // Not the function's answer: leave the node to be computed again on the next read.
+            ctx.activeSub = previousSub;
+            ctx.computing = previousComputing;
+            runningParent = null;
+            FLAGS.setRelease(this, (flags & ~RUNNING) | STALE);
+            validatedAt = -1;
+            throw fatal;
+        } catch (Throwable error) {
+            next = new Failure(error);
+            changed = true;
+        } finally {
+            ctx.activeSub = previousSub;
+            ctx.computing = previousComputing;
+            runningParent = null;
+        }
+        if (!(next instanceof Failure)) {
+            // On failure the dependencies of the previous run are kept too: any of them may fix it.
+            Engine.trimDeps(this, ctx);
+        } else {
+            Engine.keepAllDeps(this);
+        }
+        recomputes++;
+        if (changed) {
+            VALUE.setRelease(this, next);
+            version = version + 1;
+        }
+        validatedAt = Engine.globalVersion;
+        FLAGS.setRelease(this, flags & ~(RUNNING | STALE));
+        if (listeners != null) {
+            Listeners.recomputed(listeners, this, System.nanoTime() - start,
+                    next instanceof Failure f ? f.error() : null);
+        }
+    }
+
+    /** Replaces the value (a linked signal set by hand). Lock held. */
+    final void publish(@Nullable Object next) {
+        VALUE.setRelease(this, next);
+        version = version + 1;
+    }
+
+    /** Computes a new value; {@code old} is the current value, a {@link Failure} or {@link #UNSET}. */
+    abstract T compute(@Nullable Object old);
+
+    @SuppressWarnings("unchecked")
+    final boolean isEqual(@Nullable Object old, T next) {
+        BiPredicate<? super T, ? super T> eq = equality;
+        return eq == null ? Objects.equals(old, next) : eq.test((T) old, next);
+    }
+
+    private CycleDetectedException cycle(Context ctx) {
+        // The running computeds on this thread, innermost first, up to this one: the cycle read backwards.
+        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        path.push(label());
+        for (DerivedNode<?> c = ctx.computing; c != null && c != this; c = c.runningParent) {
+            path.push(c.label());
+        }
+        path.push(label());
+        return new CycleDetectedException("Cycle detected: " + label() + " depends on itself ("
+                + String.join(" -> ", path) + "). A computed must not read itself, directly or through other "
+                + "computeds.");
+    }
+
+    @Override
+    public @Nullable String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        Object v = value;
+        String shown = v == UNSET ? "<not computed>" : v instanceof Failure f ? "<failed: " + f.error() + ">"
+                : String.valueOf(v);
+        return kind().label() + "[" + (name != null ? name + ", " : "") + "value=" + shown
+                + (isFresh(flags) ? "" : ", stale") + "]";
+    }
+
+    /** A memoized exception, stored in place of the value. */
+    record Failure(Throwable error) {
+    }
+}

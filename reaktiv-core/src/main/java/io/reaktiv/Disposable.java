@@ -1,0 +1,7 @@
+package io.reaktiv;
+
+/** Something an {@link Owner} disposes. */
+interface Disposable {
+
+    void dispose();
+}

@@ -1,0 +1,41 @@
+package io.reaktiv;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A side effect that runs once when created and again after every write or batch that changed something it
+ * read. An effect runs until it is disposed, or its owning {@link EffectScope} (or parent effect) is: holding
+ * or dropping the handle does not change that.
+ *
+ * <p>An effect never runs concurrently with itself. Exceptions it throws go to the
+ * {@linkplain Reaktiv#setErrorHandler error handler}; the effect keeps its dependencies and runs again on the
+ * next change.
+ */
+public interface Effect extends AutoCloseable {
+
+    /**
+     * Stops this effect: it will not run again, and its cleanup functions run once. Idempotent. Called from
+     * inside the effect's own run, the run finishes first and the cleanups run after it.
+     */
+    void dispose();
+
+    /**
+     * Returns whether {@link #dispose()} has been called on this effect or its owner.
+     *
+     * @return {@code true} once disposed
+     */
+    boolean isDisposed();
+
+    /**
+     * Returns the human-readable name of this effect.
+     *
+     * @return the name, or {@code null} if none was given
+     */
+    @Nullable String name();
+
+    /** Same as {@link #dispose()}, so effects work in try-with-resources. */
+    @Override
+    default void close() {
+        dispose();
+    }
+}

@@ -1,0 +1,414 @@
+package io.reaktiv;
+
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The propagation algorithm, independent of the public API: linking edges, pushing staleness to watchers
+ * on a write, pulling a node up to date on a read, and flushing effects.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li><b>Push-pull.</b> A write bumps the signal's version and walks its subscriber lists once, marking
+ *   watched computeds {@link DerivedNode#STALE} and queueing effects; nothing is computed then. A read of a
+ *   stale node walks down its dependencies, recomputes what really changed (versions differ) from the bottom
+ *   up, and stops early where an equal value cut the change off. Both walks are loops over an explicit stack
+ *   in {@link Context}: a chain 10,000 deep costs no Java stack.</li>
+ *   <li><b>Watched and unwatched.</b> Only watched nodes are on their sources' subscriber lists, so a computed
+ *   nobody watches is not reachable from its sources and can be collected. Such a computed stays correct by
+ *   polling: it remembers the {@link #globalVersion} it was last validated at and re-checks its dependencies'
+ *   versions when any write has happened since.</li>
+ *   <li><b>One lock.</b> Every structural change and every computed evaluation happens under {@link #LOCK},
+ *   so a stale computed read by several threads is computed once, and a computed never sees half of a
+ *   write. Reads of up-to-date values take no lock: they check a flag or the global version (acquire) and
+ *   read the value (acquire); writers publish the flag before the value and the value before the version.
+ *   Effects run outside the lock, so an effect may block or write without deadlocking anybody.</li>
+ *   <li><b>Effects run on the writing thread.</b> A write queues the effects it notifies on its own thread's
+ *   {@link Context}; they run when that thread's outermost write or batch ends. An effect's {@code running}
+ *   and {@code notified} flags (guarded by the lock) make sure it never runs concurrently with itself and
+ *   that a notification arriving during a run causes one more run.</li>
+ * </ul>
+ */
+final class Engine {
+
+    /** Guards the graph: edge lists, flags, computed evaluation, effect run state. */
+    static final ReentrantLock LOCK = new ReentrantLock();
+
+    /**
+     * Bumped by every write that changed a value, before anything else of the write is published. An
+     * unwatched computed validated at the current global version is up to date.
+     */
+    static volatile long globalVersion;
+
+    /** An effect that keeps re-triggering itself is stopped after this many consecutive runs. */
+    static final int MAX_EFFECT_RERUNS = 100;
+
+    /**
+     * How far back a new dependency is looked up among the ones already read in this run before a duplicate
+     * link is accepted. Duplicates are harmless (one more version compare); the bound keeps tracking O(1).
+     */
+    private static final int DUPLICATE_SCAN = 16;
+
+    private Engine() {
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    /**
+     * Records that {@code sub} read {@code dep} (whose version was {@code depVersion}) without taking the
+     * lock, when the read repeats the previous run: the link after the cursor already points at dep.
+     *
+     * @return whether the read was recorded; if not, call {@link #link} under the lock
+     */
+    static boolean tryReuse(Node dep, Node sub, int depVersion) {
+        Link cursor = sub.depsTail;
+        Link next = cursor != null ? cursor.nextDep : sub.depsHead;
+        if (next != null && next.dep == dep) {
+            next.version = depVersion;
+            sub.depsTail = next;
+            return true;
+        }
+        return cursor != null && cursor.dep == dep;
+    }
+
+    /** Records that {@code sub} read {@code dep}. Lock held. */
+    static Link link(Node dep, Node sub) {
+        Link cursor = sub.depsTail;
+        Link next = cursor != null ? cursor.nextDep : sub.depsHead;
+        if (next != null && next.dep == dep) {
+            next.version = dep.version;
+            sub.depsTail = next;
+            return next;
+        }
+        int scanned = 0;
+        for (Link l = cursor; l != null && scanned < DUPLICATE_SCAN; l = l.prevDep, scanned++) {
+            if (l.dep == dep) {
+                return l;
+            }
+        }
+        Link link = new Link(dep, sub, dep.version);
+        link.prevDep = cursor;
+        link.nextDep = next;
+        if (cursor != null) {
+            cursor.nextDep = link;
+        } else {
+            sub.depsHead = link;
+        }
+        if (next != null) {
+            next.prevDep = link;
+        }
+        sub.depsTail = link;
+        if (sub.isWatched()) {
+            subscribe(link, Context.current());
+        }
+        return link;
+    }
+
+    /**
+     * Removes the links after the cursor: dependencies the last run did not read again. Lock held. Returns
+     * nothing to do quickly when the run read the same dependencies as before.
+     */
+    static void trimDeps(Node sub, Context ctx) {
+        Link cursor = sub.depsTail;
+        Link stale = cursor != null ? cursor.nextDep : sub.depsHead;
+        if (stale == null) {
+            return;
+        }
+        if (cursor != null) {
+            cursor.nextDep = null;
+        } else {
+            sub.depsHead = null;
+        }
+        boolean watched = sub.isWatched();
+        while (stale != null) {
+            Link next = stale.nextDep;
+            stale.prevDep = null;
+            stale.nextDep = null;
+            if (watched) {
+                unsubscribe(stale, ctx);
+            }
+            stale = next;
+        }
+    }
+
+    /** Ends a failed run without removing anything: the cursor moves to the last dependency. Lock held. */
+    static void keepAllDeps(Node sub) {
+        Link last = sub.depsTail != null ? sub.depsTail : sub.depsHead;
+        while (last != null && last.nextDep != null) {
+            last = last.nextDep;
+        }
+        sub.depsTail = last;
+    }
+
+    /** Removes every dependency of {@code sub} (a disposed effect). Lock held. */
+    static void unlinkAllDeps(Node sub, Context ctx) {
+        sub.depsTail = null;
+        trimDeps(sub, ctx);
+    }
+
+    /**
+     * Puts {@code link} on its dep's subscriber list. A computed that gains its first watcher becomes watched
+     * itself, recursively: its own links join their deps' lists. It is marked stale, because while unwatched
+     * nobody pushed changes to it; the reader validates it next. Lock held.
+     */
+    private static void subscribe(Link link, Context ctx) {
+        int mark = ctx.mark();
+        try {
+            while (true) {
+                Node dep = link.dep;
+                Link tail = dep.subsTail;
+                boolean first = tail == null;
+                link.prevSub = tail;
+                link.nextSub = null;
+                if (tail != null) {
+                    tail.nextSub = link;
+                } else {
+                    dep.subsHead = link;
+                }
+                dep.subsTail = link;
+                if (first && dep instanceof DerivedNode<?> c) {
+                    c.watch();
+                    if (c.depsHead != null) {
+                        link = c.depsHead;
+                        if (link.nextDep != null) {
+                            ctx.push(link.nextDep);
+                        }
+                        continue;
+                    }
+                }
+                if (ctx.mark() == mark) {
+                    return;
+                }
+                link = ctx.pop();
+                if (link.nextDep != null) {
+                    ctx.push(link.nextDep);
+                }
+            }
+        } finally {
+            ctx.reset(mark);
+        }
+    }
+
+    /**
+     * Takes {@code link} off its dep's subscriber list. A computed that loses its last watcher becomes
+     * unwatched, recursively, and so collectable once nobody references it. Lock held.
+     */
+    private static void unsubscribe(Link link, Context ctx) {
+        int mark = ctx.mark();
+        try {
+            while (true) {
+                Node dep = link.dep;
+                Link prev = link.prevSub;
+                Link next = link.nextSub;
+                if (prev != null) {
+                    prev.nextSub = next;
+                } else {
+                    dep.subsHead = next;
+                }
+                if (next != null) {
+                    next.prevSub = prev;
+                } else {
+                    dep.subsTail = prev;
+                }
+                link.prevSub = null;
+                link.nextSub = null;
+                if (dep.subsHead == null && dep instanceof DerivedNode<?> c) {
+                    c.unwatch();
+                    if (c.depsHead != null) {
+                        link = c.depsHead;
+                        if (link.nextDep != null) {
+                            ctx.push(link.nextDep);
+                        }
+                        continue;
+                    }
+                }
+                if (ctx.mark() == mark) {
+                    return;
+                }
+                link = ctx.pop();
+                if (link.nextDep != null) {
+                    ctx.push(link.nextDep);
+                }
+            }
+        } finally {
+            ctx.reset(mark);
+        }
+    }
+
+    // ---------------------------------------------------------------- push
+
+    /**
+     * Marks everything downstream of {@code subs} as possibly changed: watched computeds become stale (and
+     * their own watchers are visited once), effects are notified. A computed that is already stale is not
+     * walked again: its watchers were marked when it was. Lock held.
+     */
+    static void propagate(@Nullable Link subs, Context ctx) {
+        int mark = ctx.mark();
+        Link link = subs;
+        try {
+            while (true) {
+                while (link != null) {
+                    Node sub = link.sub;
+                    Link next = link.nextSub;
+                    if (sub instanceof DerivedNode<?> c) {
+                        if (c.markStale() && c.subsHead != null) {
+                            if (next != null) {
+                                ctx.push(next);
+                            }
+                            link = c.subsHead;
+                            continue;
+                        }
+                    } else {
+                        ((EffectNode) sub).notifyChanged(ctx);
+                    }
+                    link = next;
+                }
+                if (ctx.mark() == mark) {
+                    return;
+                }
+                link = ctx.pop();
+            }
+        } finally {
+            ctx.reset(mark);
+        }
+    }
+
+    // ---------------------------------------------------------------- pull
+
+    /**
+     * Answers whether {@code root} must run again because a dependency's value changed, bringing every stale
+     * computed on the way up to date. The walk descends into stale computeds before comparing versions, so
+     * a computed's function only runs once everything it read last time is current: recomputation happens
+     * bottom-up and never recurses through user functions. Lock held.
+     */
+    static boolean dependenciesChanged(Node root, Context ctx) {
+        int mark = ctx.mark();
+        Node current = root;
+        Link link = root.depsHead;
+        try {
+            while (true) {
+                if (link != null) {
+                    Node dep = link.dep;
+                    boolean changed;
+                    if (dep instanceof DerivedNode<?> c) {
+                        if (c.isRunning()) {
+                            // A cycle in the making: re-run, and let the re-run's read report it.
+                            changed = true;
+                        } else {
+                            if (c.needsValidation()) {
+                                if (c.hasValue() && c.depsHead != null) {
+                                    ctx.push(link);
+                                    current = c;
+                                    link = c.depsHead;
+                                    continue;
+                                }
+                                c.recompute(ctx);
+                            }
+                            changed = c.version != link.version;
+                        }
+                    } else {
+                        changed = dep.version != link.version;
+                    }
+                    if (changed) {
+                        if (current == root) {
+                            return true;
+                        }
+                        ((DerivedNode<?>) current).recompute(ctx);
+                        link = ctx.pop();
+                        current = link.sub;
+                        continue;
+                    }
+                    link = link.nextDep;
+                } else {
+                    if (current == root) {
+                        return false;
+                    }
+                    ((DerivedNode<?>) current).markValidated();
+                    link = ctx.pop();
+                    current = link.sub;
+                }
+            }
+        } finally {
+            ctx.reset(mark);
+        }
+    }
+
+    // ---------------------------------------------------------------- writes and effects
+
+    /** Refuses a write while a computed's function runs on this thread. */
+    static void checkWritable(Context ctx, Node target) {
+        DerivedNode<?> computing = ctx.computing;
+        if (computing != null) {
+            throw new IllegalStateException("Cannot write " + target.label() + " while computing "
+                    + computing.label() + ": a computed's function must not write signals. Write from an "
+                    + "effect or from outside the reactive graph instead.");
+        }
+    }
+
+    /** Publishes a write: called under the lock after the equality check said the value changes. */
+    static void beginWrite() {
+        globalVersion = globalVersion + 1;
+    }
+
+    /** Runs the effects this thread queued, unless a batch or a flush on this thread is still open. */
+    static void flushIfIdle(Context ctx) {
+        if (ctx.batchDepth == 0 && !ctx.flushing && !ctx.queue.isEmpty()) {
+            flush(ctx);
+        }
+    }
+
+    private static void flush(Context ctx) {
+        ctx.flushing = true;
+        try {
+            EffectNode effect;
+            while ((effect = ctx.queue.pollFirst()) != null) {
+                effect.runIfNotified(ctx);
+            }
+        } finally {
+            ctx.flushing = false;
+            if (!ctx.queue.isEmpty()) {
+                abandonQueue(ctx);
+            }
+        }
+    }
+
+    /** After a fatal error mid-flush: forget the queue; the effects stay notified and re-queue on the next write. */
+    private static void abandonQueue(Context ctx) {
+        LOCK.lock();
+        try {
+            EffectNode effect;
+            while ((effect = ctx.queue.pollFirst()) != null) {
+                effect.forgetQueue(ctx);
+            }
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** Runs {@code batch} with effects deferred to the end of the outermost batch on this thread. */
+    static void batch(Context ctx, Runnable batch) {
+        ctx.batchDepth++;
+        try {
+            batch.run();
+        } finally {
+            ctx.batchDepth--;
+            flushIfIdle(ctx);
+        }
+    }
+
+    /** Hands an effect's exception to the error handler, outside the lock. */
+    static void reportEffectError(Effect effect, Throwable error) {
+        try {
+            Reaktiv.errorHandler().handle(effect, error);
+        } catch (Throwable handlerFailure) {
+            handlerFailure.addSuppressed(error);
+            System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.ERROR,
+                    "The effect error handler failed while handling an error of " + effect, handlerFailure);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneakyThrow(Throwable error) throws E {
+        throw (E) error;
+    }
+}

@@ -1,0 +1,101 @@
+package io.reaktiv;
+
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A computed that can also be set. A set value is published like a signal write and kept until a tracked
+ * input changes; the next computation sees it as {@link Previous#value()}.
+ */
+final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Object> extends DerivedNode<T>
+        implements LinkedSignal<T> {
+
+    private static final Object NO_SOURCE = new Object();
+
+    private final Supplier<S> source;
+    private final BiFunction<? super S, @Nullable Previous<S, T>, T> computation;
+
+    /** The source value the last successful computation used. Guarded by the lock. */
+    private @Nullable Object lastSource = NO_SOURCE;
+
+    long writes;
+
+    LinkedSignalNode(Supplier<S> source, BiFunction<? super S, @Nullable Previous<S, T>, T> computation,
+            @Nullable BiPredicate<? super T, ? super T> equality) {
+        super(equality);
+        this.source = source;
+        this.computation = computation;
+    }
+
+    @Override
+    NodeKind kind() {
+        return NodeKind.LINKED_SIGNAL;
+    }
+
+    @Override
+    public LinkedSignal<T> named(String name) {
+        this.name = checkName(name);
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    T compute(@Nullable Object old) {
+        S s = source.get();
+        Previous<S, T> previous = lastSource == NO_SOURCE || old == UNSET || old instanceof Failure
+                ? null : new Previous<>((S) lastSource, (T) old);
+        T next = computation.apply(s, previous);
+        lastSource = s;
+        return next;
+    }
+
+    @Override
+    public void set(T newValue) {
+        write(null, newValue);
+    }
+
+    @Override
+    public void update(UnaryOperator<T> updater) {
+        Objects.requireNonNull(updater, "updater");
+        write(updater, null);
+    }
+
+    /** Sets {@code newValue}, or, with an updater, what it returns for the current value. */
+    @SuppressWarnings("unchecked")
+    private void write(@Nullable UnaryOperator<T> updater, @Nullable T newValue) {
+        Context ctx = Context.current();
+        Engine.checkWritable(ctx, this);
+        Engine.LOCK.lock();
+        try {
+            // Compute first, so the inputs are tracked and a later change of them resets the value.
+            update(ctx);
+            Object current = value;
+            // update() of a failed value rethrows the failure (peek); set() simply replaces it.
+            T next = updater != null ? updater.apply(peek()) : (T) newValue;
+            if (!(current instanceof Failure) && isEqual(current, next)) {
+                return;
+            }
+            Engine.beginWrite();
+            writes++;
+            Engine.propagate(subsHead, ctx);
+            publish(next);
+            markValidated();
+            ReaktivListener[] listeners = Listeners.current();
+            if (listeners != null) {
+                Listeners.written(listeners, this);
+            }
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        Engine.flushIfIdle(ctx);
+    }
+
+    @Override
+    public ReadableSignal<T> asReadonly() {
+        return new ReadonlyView<>(this);
+    }
+}

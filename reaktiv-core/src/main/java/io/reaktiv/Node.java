@@ -1,0 +1,55 @@
+package io.reaktiv;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every node of the graph has: an identity, a name, a version, and the two edge lists.
+ *
+ * <p>Implementation notes. {@link #version} is bumped (under the lock) every time the node's value changes;
+ * it is written after the value and read before it by lock-free readers, so a reader that records a version
+ * never pairs it with an older value. {@link #depsTail} is the tracking cursor while the node's function
+ * runs: links up to it were confirmed in this run, links after it are left over from the previous run and
+ * are removed when the run ends.
+ */
+abstract class Node {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    volatile @Nullable String name;
+
+    /** Bumped every time the value changes. Written under the lock, after the value. */
+    volatile int version;
+
+    /** What this node read (computeds and effects), in read order. */
+    @Nullable Link depsHead;
+    /** The tracking cursor while this node runs; otherwise the last dependency. */
+    @Nullable Link depsTail;
+    /** The watched nodes that read this one (signals and computeds). */
+    @Nullable Link subsHead;
+    @Nullable Link subsTail;
+
+    Node(@Nullable String name) {
+        this.name = name;
+        NodeRegistry.register(this);
+    }
+
+    abstract NodeKind kind();
+
+    /** Whether links from this node's dependencies are on their subscriber lists. */
+    abstract boolean isWatched();
+
+    /** The name for messages: the given one, or the kind and id. */
+    final String label() {
+        String n = name;
+        return n != null ? "'" + n + "'" : kind().label() + "#" + id;
+    }
+
+    static String checkName(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A node name must not be blank; got '" + name + "'");
+        }
+        return name;
+    }
+}

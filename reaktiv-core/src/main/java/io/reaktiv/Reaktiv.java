@@ -1,0 +1,333 @@
+package io.reaktiv;
+
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: factories for signals, computed values, effects and scopes, plus batching, untracked reads
+ * and introspection. Meant to be imported statically:
+ *
+ * <pre>{@code
+ * import static io.reaktiv.Reaktiv.*;
+ *
+ * Signal<Integer> price = signal(100);
+ * Signal<Double> taxRate = signal(0.2);
+ * Computed<Double> total = computed(() -> price.get() * (1 + taxRate.get()));
+ * Effect printer = effect(() -> System.out.println("Total: " + total.get()));  // prints Total: 120.0
+ * taxRate.set(0.25);                                                            // prints Total: 125.0
+ * }</pre>
+ *
+ * <h2>Threads</h2>
+ * Any thread may read and write any node at any time. Writes are atomic and serialised by one engine lock;
+ * reads of up-to-date values take no lock. A computed's function runs under that lock (so it runs once even
+ * when many threads read it at the same time, and it always sees a consistent state). Effects run on the
+ * thread whose write (or outermost batch) notified them, outside the lock, and never concurrently with
+ * themselves. A batch defers effects of its own thread only: other threads' writes are not held back, and
+ * other threads may see the batch's writes one by one as they happen.
+ */
+public final class Reaktiv {
+
+    private static volatile EffectErrorHandler errorHandler = Reaktiv::logEffectError;
+
+    private Reaktiv() {
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    /**
+     * Creates a writable signal whose writes are no-ops when {@link Objects#equals} says the value is equal.
+     *
+     * @param initial the initial value
+     * @param <T> the value type
+     * @return the signal
+     */
+    public static <T extends @Nullable Object> Signal<T> signal(T initial) {
+        return new SignalNode<>(initial, null);
+    }
+
+    /**
+     * Creates a writable signal with a custom equality: a write of a value equal to the current one is a
+     * no-op.
+     *
+     * @param initial the initial value
+     * @param equality says whether two values are equal; called with the old value first
+     * @param <T> the value type
+     * @return the signal
+     */
+    public static <T extends @Nullable Object> Signal<T> signal(T initial,
+            BiPredicate<? super T, ? super T> equality) {
+        return new SignalNode<>(initial, Objects.requireNonNull(equality, "equality"));
+    }
+
+    // ---------------------------------------------------------------- computed values
+
+    /**
+     * Creates a lazily computed, cached value. The function must be pure and must not block: it runs under
+     * the engine's lock, and writing a signal from it throws {@link IllegalStateException}.
+     *
+     * @param function computes the value from other signals and computeds
+     * @param <T> the value type
+     * @return the computed
+     */
+    public static <T extends @Nullable Object> Computed<T> computed(Supplier<T> function) {
+        return new ComputedNode<>(Objects.requireNonNull(function, "function"), null);
+    }
+
+    /**
+     * Creates a lazily computed, cached value with a custom equality: when a new result is equal to the old
+     * one, the old one is kept and dependents are not notified.
+     *
+     * @param function computes the value
+     * @param equality says whether two values are equal; called with the old value first
+     * @param <T> the value type
+     * @return the computed
+     */
+    public static <T extends @Nullable Object> Computed<T> computed(Supplier<T> function,
+            BiPredicate<? super T, ? super T> equality) {
+        return new ComputedNode<>(Objects.requireNonNull(function, "function"),
+                Objects.requireNonNull(equality, "equality"));
+    }
+
+    // ---------------------------------------------------------------- linked signals
+
+    /**
+     * Creates a writable signal that is reset to {@code computation}'s value whenever what the computation
+     * reads changes.
+     *
+     * @param computation computes the value; its reads are tracked
+     * @param <T> the value type
+     * @return the linked signal
+     */
+    public static <T extends @Nullable Object> LinkedSignal<T> linkedSignal(Supplier<T> computation) {
+        Objects.requireNonNull(computation, "computation");
+        return new LinkedSignalNode<T, T>(computation, (source, previous) -> source, null);
+    }
+
+    /**
+     * Creates a writable signal derived from {@code source}: whenever what {@code source} reads changes, the
+     * value becomes {@code computation.apply(sourceValue, previous)}, where {@code previous} holds the last
+     * source value and the value the linked signal had (set by hand or computed), or is {@code null} on the
+     * first computation.
+     *
+     * @param source the tracked input
+     * @param computation computes the value from the source value and the previous state
+     * @param <S> the source value type
+     * @param <T> the value type
+     * @return the linked signal
+     */
+    public static <S extends @Nullable Object, T extends @Nullable Object> LinkedSignal<T> linkedSignal(
+            Supplier<S> source, BiFunction<? super S, @Nullable Previous<S, T>, T> computation) {
+        return new LinkedSignalNode<>(Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(computation, "computation"), null);
+    }
+
+    // ---------------------------------------------------------------- effects
+
+    /**
+     * Creates an effect and runs it now (or at the end of this thread's batch), then after every write or
+     * batch that changed something it read.
+     *
+     * @param body the side effect; what it reads with {@code get()} becomes its dependencies
+     * @return the effect, to dispose it
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static Effect effect(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return EffectNode.create(onCleanup -> body.run(), null);
+    }
+
+    /**
+     * Creates an effect that registers cleanup functions, run before its next run and on dispose.
+     *
+     * @param body the side effect
+     * @return the effect
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static Effect effect(EffectFunction body) {
+        return EffectNode.create(body, null);
+    }
+
+    /**
+     * Creates a named effect; the name appears in error logs and the graph snapshot.
+     *
+     * @param name the effect's name; not blank
+     * @param body the side effect
+     * @return the effect
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static Effect effect(String name, Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return EffectNode.create(onCleanup -> body.run(), Node.checkName(name));
+    }
+
+    /**
+     * Creates a named effect that registers cleanup functions.
+     *
+     * @param name the effect's name; not blank
+     * @param body the side effect
+     * @return the effect
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static Effect effect(String name, EffectFunction body) {
+        return EffectNode.create(body, Node.checkName(name));
+    }
+
+    /**
+     * Creates an empty scope. Effects created inside {@link EffectScope#run(Runnable)} belong to it. A scope
+     * created inside another scope (or inside an effect's run) belongs to that one.
+     *
+     * @return the scope
+     */
+    public static EffectScope scope() {
+        return new EffectScope();
+    }
+
+    /**
+     * Creates a scope and runs {@code body} in it.
+     *
+     * @param body creates the effects the scope will own
+     * @return the scope, to dispose them together
+     */
+    public static EffectScope scope(Runnable body) {
+        EffectScope scope = new EffectScope();
+        scope.run(body);
+        return scope;
+    }
+
+    // ---------------------------------------------------------------- batching and tracking
+
+    /**
+     * Runs {@code body} and runs the effects its writes notified once, when the outermost batch on this
+     * thread ends, even if {@code body} throws. Reads inside the batch see its writes.
+     *
+     * @param body writes signals
+     */
+    public static void batch(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        Engine.batch(Context.current(), body);
+    }
+
+    /**
+     * Like {@link #batch(Runnable)}, returning what {@code body} returns.
+     *
+     * @param body writes signals and computes a result
+     * @param <T> the result type
+     * @return what {@code body} returned
+     */
+    public static <T extends @Nullable Object> T batch(Supplier<T> body) {
+        Objects.requireNonNull(body, "body");
+        Object[] result = new Object[1];
+        Engine.batch(Context.current(), () -> result[0] = body.get());
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /**
+     * Runs {@code body} without tracking: what it reads does not become a dependency of the running computed
+     * or effect.
+     *
+     * @param body reads signals
+     * @param <T> the result type
+     * @return what {@code body} returned
+     */
+    public static <T extends @Nullable Object> T untracked(Supplier<T> body) {
+        Objects.requireNonNull(body, "body");
+        Context ctx = Context.current();
+        Node previous = ctx.activeSub;
+        ctx.activeSub = null;
+        try {
+            return body.get();
+        } finally {
+            ctx.activeSub = previous;
+        }
+    }
+
+    /**
+     * Runs {@code body} without tracking.
+     *
+     * @param body reads signals
+     */
+    public static void untracked(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        Context ctx = Context.current();
+        Node previous = ctx.activeSub;
+        ctx.activeSub = null;
+        try {
+            body.run();
+        } finally {
+            ctx.activeSub = previous;
+        }
+    }
+
+    // ---------------------------------------------------------------- errors, listeners, introspection
+
+    /**
+     * Sets where exceptions thrown by effects go. The default logs them through {@link System.Logger} at
+     * {@code ERROR} with the effect's name.
+     *
+     * @param handler the new handler
+     */
+    public static void setErrorHandler(EffectErrorHandler handler) {
+        errorHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Returns the current effect error handler.
+     *
+     * @return the handler
+     */
+    public static EffectErrorHandler errorHandler() {
+        return errorHandler;
+    }
+
+    /**
+     * Restores the default error handler, which logs through {@link System.Logger}.
+     */
+    public static void resetErrorHandler() {
+        errorHandler = Reaktiv::logEffectError;
+    }
+
+    /**
+     * Installs a listener for metrics or tracing.
+     *
+     * @param listener the listener
+     */
+    public static void addListener(ReaktivListener listener) {
+        Listeners.add(listener);
+    }
+
+    /**
+     * Removes a listener installed with {@link #addListener}.
+     *
+     * @param listener the listener
+     * @return whether it was installed
+     */
+    public static boolean removeListener(ReaktivListener listener) {
+        return Listeners.remove(listener);
+    }
+
+    /**
+     * Takes a consistent snapshot of every live node: its kind, name, edges and counters. Nodes are held
+     * weakly by the engine, so taking snapshots never keeps anything alive.
+     *
+     * @return the snapshot
+     */
+    public static GraphSnapshot graph() {
+        Engine.LOCK.lock();
+        try {
+            return GraphSnapshot.of(NodeRegistry.live());
+        } finally {
+            Engine.LOCK.unlock();
+        }
+    }
+
+    private static void logEffectError(Effect effect, Throwable error) {
+        String name = effect.name();
+        System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.ERROR,
+                "Effect " + (name != null ? "'" + name + "'" : effect.toString()) + " failed", error);
+    }
+}

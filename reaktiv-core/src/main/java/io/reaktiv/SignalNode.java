@@ -1,0 +1,152 @@
+package io.reaktiv;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A writable value. Reads never lock. A write locks, and only when the value really changes: an equal value is
+ * detected before the lock is taken.
+ */
+final class SignalNode<T extends @Nullable Object> extends Node implements Signal<T> {
+
+    private static final VarHandle VALUE;
+
+    static {
+        try {
+            VALUE = MethodHandles.lookup().findVarHandle(SignalNode.class, "value", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final @Nullable BiPredicate<? super T, ? super T> equality;
+
+    /** Written under the lock (release), after the propagation marks and before the version. */
+    private volatile T value;
+
+    long writes;
+
+    SignalNode(T initial, @Nullable BiPredicate<? super T, ? super T> equality) {
+        super(null);
+        this.value = initial;
+        this.equality = equality;
+    }
+
+    @Override
+    NodeKind kind() {
+        return NodeKind.SIGNAL;
+    }
+
+    @Override
+    boolean isWatched() {
+        return false;
+    }
+
+    @Override
+    public Signal<T> named(String name) {
+        this.name = checkName(name);
+        return this;
+    }
+
+    @Override
+    public T get() {
+        Context ctx = Context.current();
+        Node sub = ctx.activeSub;
+        if (sub == null) {
+            return value;
+        }
+        // Version before value: a recorded version is never newer than the value read with it.
+        int version = this.version;
+        T v = value;
+        if (Engine.tryReuse(this, sub, version)) {
+            return v;
+        }
+        Engine.LOCK.lock();
+        try {
+            Engine.link(this, sub);
+            return value;
+        } finally {
+            Engine.LOCK.unlock();
+        }
+    }
+
+    @Override
+    public T peek() {
+        return value;
+    }
+
+    @Override
+    public void set(T newValue) {
+        Context ctx = Context.current();
+        Engine.checkWritable(ctx, this);
+        if (isEqual(value, newValue)) {
+            return;
+        }
+        Engine.LOCK.lock();
+        try {
+            if (isEqual(value, newValue)) {
+                return;
+            }
+            commit(newValue, ctx);
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        Engine.flushIfIdle(ctx);
+    }
+
+    @Override
+    public void update(UnaryOperator<T> updater) {
+        Objects.requireNonNull(updater, "updater");
+        Context ctx = Context.current();
+        Engine.checkWritable(ctx, this);
+        Engine.LOCK.lock();
+        try {
+            T current = value;
+            T next = updater.apply(current);
+            if (isEqual(current, next)) {
+                return;
+            }
+            commit(next, ctx);
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        Engine.flushIfIdle(ctx);
+    }
+
+    /** Lock held. Marks and notifies first, then publishes the value, then the version. */
+    private void commit(T newValue, Context ctx) {
+        Engine.beginWrite();
+        writes++;
+        Engine.propagate(subsHead, ctx);
+        VALUE.setRelease(this, newValue);
+        version = version + 1;
+        ReaktivListener[] listeners = Listeners.current();
+        if (listeners != null) {
+            Listeners.written(listeners, this);
+        }
+    }
+
+    private boolean isEqual(T a, T b) {
+        BiPredicate<? super T, ? super T> eq = equality;
+        return eq == null ? Objects.equals(a, b) : eq.test(a, b);
+    }
+
+    @Override
+    public ReadableSignal<T> asReadonly() {
+        return new ReadonlyView<>(this);
+    }
+
+    @Override
+    public @Nullable String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Signal[" + (name != null ? name + ", " : "") + "value=" + value + "]";
+    }
+}
