@@ -207,16 +207,15 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             next = result;
         } catch (VirtualMachineError fatal) {
             // Not the function's answer: leave the node to be computed again on the next read.
-            ctx.activeSub = previousSub;
-            ctx.computing = previousComputing;
-            runningParent = null;
-            FLAGS.setRelease(this, (flags & ~RUNNING) | STALE);
             validatedAt = -1;
+            flags |= STALE;
             throw fatal;
         } catch (Throwable error) {
             next = new Failure(error);
             changed = true;
         } finally {
+            // Plain statements only: this must also work right after a StackOverflowError.
+            flags &= ~RUNNING;
             ctx.activeSub = previousSub;
             ctx.computing = previousComputing;
             runningParent = null;
@@ -233,7 +232,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             version = version + 1;
         }
         validatedAt = Engine.globalVersion;
-        FLAGS.setRelease(this, flags & ~(RUNNING | STALE));
+        FLAGS.setRelease(this, flags & ~STALE);
         if (listeners != null) {
             Listeners.recomputed(listeners, this, System.nanoTime() - start,
                     next instanceof Failure f ? f.error() : null);
