@@ -2,28 +2,42 @@ package io.reaktiv;
 
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An effect: runs its body outside the lock, tracking reads, whenever something it read changed.
  *
- * <p>Implementation notes. {@link #running} and {@link #notified} are guarded by the lock. A notification
- * that finds the effect idle queues it on the writing thread; one that finds it running only sets
- * {@code notified}, and the running thread checks that flag (under the lock) when the run ends and runs
- * again. So the effect never runs concurrently with itself and no notification is lost. The thread that
- * claimed a run owns {@link #cleanups} and the dependency cursor until it releases the run; a disposer that
- * finds the effect idle takes them under the lock, after which no run can be claimed.
+ * <p>Implementation notes. {@link #running}, {@link #notified} and {@link #dispatched} are guarded by the
+ * lock. A notification that finds the effect idle queues it on the writing thread; when that thread's write
+ * or batch ends, the effect's {@link EffectScheduler} runs it (the synchronous one at once, on that thread;
+ * an executor later, with {@code dispatched} coalescing repeated notifications into one run). A
+ * notification that finds it running only sets {@code notified}, and the thread finishing the run checks
+ * that flag (under the lock) and runs again. So the effect never runs concurrently with itself and no
+ * notification is lost. An async effect stays {@code running} until its stage completes, so it never has two
+ * runs in flight. The thread that claimed a run owns {@link #cleanups} and the dependency cursor until it
+ * releases the run; a disposer that finds the effect idle takes them under the lock, after which no run can
+ * be claimed.
  */
 final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposable {
 
-    private final EffectFunction body;
+    private final @Nullable EffectFunction body;
+    private final @Nullable Supplier<? extends @Nullable CompletionStage<?>> asyncBody;
+    private final EffectScheduler scheduler;
 
     /** Guarded by the lock. */
     private boolean running;
     private boolean notified;
+    private boolean dispatched;
     private boolean hasRun;
     /** The last thread context that queued this effect and has not polled it yet. Guarded by the lock. */
     private @Nullable Context queuedIn;
+    /** The stage of the async run in flight. Guarded by the lock. */
+    private @Nullable CompletableFuture<?> inFlight;
 
     private volatile boolean disposed;
     /** The thread running the body; cleanups may be registered from it only. */
@@ -34,21 +48,34 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     long runs;
     long errors;
 
-    private EffectNode(EffectFunction body, @Nullable String name) {
-        super(name);
+    private EffectNode(@Nullable EffectFunction body, @Nullable Supplier<? extends @Nullable CompletionStage<?>> asyncBody,
+            EffectOptions options) {
+        super(options.name());
         this.body = body;
+        this.asyncBody = asyncBody;
+        EffectScheduler s = options.scheduler();
+        this.scheduler = s != null ? s : Reaktiv.defaultScheduler();
     }
 
-    /** Creates an effect and runs it now, or at the end of this thread's batch. */
-    static EffectNode create(EffectFunction body, @Nullable String name) {
+    /** Creates an effect and runs it (now, at the end of this thread's batch, or on its scheduler). */
+    static EffectNode create(EffectFunction body, EffectOptions options) {
         Objects.requireNonNull(body, "effect function");
+        return start(new EffectNode(body, null, Objects.requireNonNull(options, "options")));
+    }
+
+    /** Creates an async effect: its body returns a stage, and it counts as running until the stage completes. */
+    static EffectNode createAsync(Supplier<? extends @Nullable CompletionStage<?>> body, EffectOptions options) {
+        Objects.requireNonNull(body, "async effect function");
+        return start(new EffectNode(null, body, Objects.requireNonNull(options, "options")));
+    }
+
+    private static EffectNode start(EffectNode effect) {
         Context ctx = Context.current();
         DerivedNode<?> computing = ctx.computing;
         if (computing != null) {
             throw new IllegalStateException("Cannot create an effect while computing " + computing.label()
                     + ": a computed's function must not have side effects.");
         }
-        EffectNode effect = new EffectNode(body, name);
         Owner owner = ctx.owner;
         if (owner != null) {
             effect.owner = owner;
@@ -57,29 +84,28 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 return effect; // created in a disposed scope: never runs
             }
         }
+        boolean runHere;
         Engine.LOCK.lock();
         try {
-            if (ctx.batchDepth > 0) {
-                effect.notified = true;
+            effect.notified = true;
+            runHere = ctx.batchDepth == 0 && effect.scheduler == EffectScheduler.synchronous();
+            if (runHere) {
+                effect.notified = false;
+                effect.claim();
+            } else if (ctx.batchDepth > 0) {
                 effect.queuedIn = ctx;
                 ctx.queue.addLast(effect);
                 return effect;
+            } else {
+                effect.dispatched = true;
             }
-            effect.claim();
         } finally {
             Engine.LOCK.unlock();
         }
-        if (ctx.flushing) {
-            effect.runClaimed(ctx);
+        if (runHere) {
+            effect.runOnThisThread(ctx);
         } else {
-            // Writes made by the first run queue their effects; they run right after it.
-            ctx.flushing = true;
-            try {
-                effect.runClaimed(ctx);
-            } finally {
-                ctx.flushing = false;
-            }
-            Engine.flushIfIdle(ctx);
+            effect.submit();
         }
         return effect;
     }
@@ -100,14 +126,71 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             return;
         }
         notified = true;
-        if (!running && queuedIn != ctx) {
+        if (!running && !dispatched && queuedIn != ctx) {
             queuedIn = ctx;
             ctx.queue.addLast(this);
         }
     }
 
-    /** Called by the flush of {@code ctx}: runs the effect if it is still due and nobody else runs it. */
-    void runIfNotified(Context ctx) {
+    /** Called by the flush of {@code ctx}: hands the effect to its scheduler if it is still due. */
+    void dispatch(Context ctx) {
+        if (scheduler == EffectScheduler.synchronous()) {
+            runIfNotified(ctx);
+            return;
+        }
+        Engine.LOCK.lock();
+        try {
+            if (queuedIn == ctx) {
+                queuedIn = null;
+            }
+            if (disposed || running || dispatched || !notified) {
+                return;
+            }
+            dispatched = true;
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        submit();
+    }
+
+    private void submit() {
+        try {
+            scheduler.execute(this::runScheduled);
+        } catch (RuntimeException rejected) {
+            Engine.LOCK.lock();
+            try {
+                dispatched = false;
+            } finally {
+                Engine.LOCK.unlock();
+            }
+            errors++;
+            Engine.reportEffectError(this, rejected);
+        }
+    }
+
+    /** The task a scheduler runs: one due run, with this thread's own writes flushed after it. */
+    private void runScheduled() {
+        Context ctx = Context.current();
+        Engine.LOCK.lock();
+        try {
+            dispatched = false;
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        boolean outer = !ctx.flushing;
+        ctx.flushing = true;
+        try {
+            runIfNotified(ctx);
+        } finally {
+            if (outer) {
+                ctx.flushing = false;
+                Engine.flushIfIdle(ctx);
+            }
+        }
+    }
+
+    /** Runs the effect on this thread if it is still due and nobody else runs it. */
+    private void runIfNotified(Context ctx) {
         Engine.LOCK.lock();
         try {
             if (queuedIn == ctx) {
@@ -128,6 +211,21 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         runClaimed(ctx);
     }
 
+    /** Runs a claimed effect with this thread's writes queued meanwhile, then flushes them. */
+    private void runOnThisThread(Context ctx) {
+        if (ctx.flushing) {
+            runClaimed(ctx);
+            return;
+        }
+        ctx.flushing = true;
+        try {
+            runClaimed(ctx);
+        } finally {
+            ctx.flushing = false;
+        }
+        Engine.flushIfIdle(ctx);
+    }
+
     /** The flush of {@code ctx} ended abnormally: the effect stays notified but is no longer queued there. */
     void forgetQueue(Context ctx) {
         if (queuedIn == ctx) {
@@ -146,57 +244,180 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         int reruns = 0;
         while (true) {
             runCleanups(takeCleanups());
-            Throwable error = runBody(ctx);
+            Object outcome = runBody(ctx);
+            Throwable error = null;
+            if (outcome instanceof Throwable t) {
+                error = t;
+            } else if (outcome instanceof CompletableFuture<?> stage) {
+                if (!stage.isDone() && startWaiting(stage, ctx)) {
+                    return; // finished by whenStageCompletes
+                }
+                error = stageFailure(stage);
+            }
             if (error != null) {
                 errors++;
                 Engine.reportEffectError(this, error);
             }
-            boolean again = false;
-            boolean disposedNow = false;
+            int next;
+            ArrayList<Runnable> finalCleanups = null;
             Engine.LOCK.lock();
             try {
-                hasRun = true;
                 if (error == null) {
                     Engine.trimDeps(this, ctx);
                 } else {
                     // Keep every dependency, the previous run's too: the effect reacts to any of them.
                     Engine.keepAllDeps(this);
                 }
-                if (disposed) {
-                    Engine.unlinkAllDeps(this, ctx);
-                    disposedNow = true;
-                } else if (notified) {
-                    notified = false;
-                    again = Engine.dependenciesChanged(this, ctx) && ++reruns < Engine.MAX_EFFECT_RERUNS;
-                    if (!again && reruns >= Engine.MAX_EFFECT_RERUNS) {
-                        errors++;
-                        error = new CycleDetectedException("Effect " + label() + " ran "
-                                + Engine.MAX_EFFECT_RERUNS + " times in a row because each run changed a value "
-                                + "it reads; stopped until the next change. Check for an effect that writes a "
-                                + "signal it reads without reaching a stable value.");
-                    }
-                }
-                if (!again) {
-                    running = false;
-                    runner = null;
+                next = finishRun(ctx, reruns + 1);
+                if (next == DISPOSED) {
+                    finalCleanups = takeCleanups();
                 }
             } finally {
                 Engine.LOCK.unlock();
             }
-            if (disposedNow) {
-                runCleanups(takeCleanups());
-                return;
+            if (next == AGAIN) {
+                reruns++;
+                continue;
             }
-            if (!again) {
-                if (error instanceof CycleDetectedException) {
-                    Engine.reportEffectError(this, error);
+            runCleanups(finalCleanups);
+            if (next == EXHAUSTED) {
+                errors++;
+                Engine.reportEffectError(this, cycle(reruns + 1));
+            }
+            return;
+        }
+    }
+
+    /** What {@link #finishRun} decided. */
+    private static final int DONE = 0;
+    private static final int AGAIN = 1;
+    private static final int DISPOSED = 2;
+    private static final int EXHAUSTED = 3;
+
+    /**
+     * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
+     * meanwhile calls for another run (the effect then stays claimed). Lock held.
+     */
+    private int finishRun(Context ctx, int consecutiveRuns) {
+        hasRun = true;
+        int next = DONE;
+        if (disposed) {
+            Engine.unlinkAllDeps(this, ctx);
+            next = DISPOSED;
+        } else if (notified) {
+            notified = false;
+            if (Engine.dependenciesChanged(this, ctx)) {
+                next = consecutiveRuns < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
+            }
+        }
+        if (next != AGAIN) {
+            running = false;
+            runner = null;
+        }
+        return next;
+    }
+
+    private CycleDetectedException cycle(int consecutiveRuns) {
+        return new CycleDetectedException("Effect " + label() + " ran " + consecutiveRuns
+                + " times in a row because each run changed a value it reads; stopped until the next change. "
+                + "Check for an effect that writes a signal it reads without reaching a stable value.");
+    }
+
+    /**
+     * Parks the run until its stage completes. Returns false if the effect was disposed meanwhile (the stage
+     * is cancelled and the run ends normally).
+     */
+    private boolean startWaiting(CompletableFuture<?> stage, Context ctx) {
+        Engine.LOCK.lock();
+        try {
+            Engine.trimDeps(this, ctx);
+            hasRun = true;
+            if (disposed) {
+                stage.cancel(true);
+                return false;
+            }
+            inFlight = stage;
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        if (scheduler instanceof ExecutorEffectScheduler tracked) {
+            tracked.beginInFlight();
+        }
+        stage.whenComplete((value, failure) -> whenStageCompletes(stage));
+        return true;
+    }
+
+    /** An async run's stage completed (on whatever thread completed it): report, then run again if due. */
+    private void whenStageCompletes(CompletableFuture<?> stage) {
+        try {
+            Throwable error = stageFailure(stage);
+            if (error != null) {
+                errors++;
+                Engine.reportEffectError(this, error);
+            }
+            Context ctx = Context.current();
+            int next;
+            ArrayList<Runnable> finalCleanups = null;
+            Engine.LOCK.lock();
+            try {
+                inFlight = null;
+                next = finishRun(ctx, 1);
+                if (next == DISPOSED) {
+                    finalCleanups = takeCleanups();
                 }
-                return;
+            } finally {
+                Engine.LOCK.unlock();
+            }
+            if (next == AGAIN) {
+                resume();
+            } else {
+                runCleanups(finalCleanups);
+            }
+        } finally {
+            if (scheduler instanceof ExecutorEffectScheduler tracked) {
+                tracked.endInFlight();
             }
         }
     }
 
-    private @Nullable Throwable runBody(Context ctx) {
+    /** Runs the next run of a still-claimed async effect through its scheduler. */
+    private void resume() {
+        try {
+            scheduler.execute(() -> {
+                runner = Thread.currentThread();
+                runOnThisThread(Context.current());
+            });
+        } catch (RuntimeException rejected) {
+            Engine.LOCK.lock();
+            try {
+                running = false;
+                runner = null;
+                notified = true; // still due: the next change or dispatch retries
+            } finally {
+                Engine.LOCK.unlock();
+            }
+            errors++;
+            Engine.reportEffectError(this, rejected);
+        }
+    }
+
+    /** The failure of a completed stage; a cancellation caused by dispose() is not a failure. */
+    private @Nullable Throwable stageFailure(CompletableFuture<?> stage) {
+        if (!stage.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            stage.join();
+            return null;
+        } catch (CancellationException cancelled) {
+            return disposed ? null : cancelled;
+        } catch (CompletionException failed) {
+            return failed.getCause() != null ? failed.getCause() : failed;
+        }
+    }
+
+    /** Runs the body once, tracking reads; returns a thrown exception, the async stage, or null. */
+    private @Nullable Object runBody(Context ctx) {
         ReaktivListener[] listeners = Listeners.current();
         long start = listeners == null ? 0 : System.nanoTime();
         Node previousSub = ctx.activeSub;
@@ -204,20 +425,30 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         ctx.activeSub = this;
         ctx.owner = this;
         depsTail = null;
-        Throwable error = null;
+        Object outcome = null;
         try {
-            body.run(this);
+            if (body != null) {
+                body.run(this);
+            } else {
+                CompletionStage<?> stage = Objects.requireNonNull(asyncBody).get();
+                if (stage == null) {
+                    throw new NullPointerException("The async effect " + label()
+                            + " returned null; return a CompletionStage (for example "
+                            + "CompletableFuture.completedFuture(null) when there is nothing to wait for).");
+                }
+                outcome = stage.toCompletableFuture();
+            }
         } catch (Throwable t) {
-            error = t;
+            outcome = t;
         } finally {
             ctx.activeSub = previousSub;
             ctx.owner = previousOwner;
             runs++;
         }
         if (listeners != null) {
-            Listeners.ran(listeners, this, System.nanoTime() - start, error);
+            Listeners.ran(listeners, this, System.nanoTime() - start, outcome instanceof Throwable t ? t : null);
         }
-        return error;
+        return outcome;
     }
 
     // ---------------------------------------------------------------- cleanup and ownership
@@ -271,7 +502,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     @Override
     public void dispose() {
         Context ctx = Context.current();
-        ArrayList<Runnable> list;
+        ArrayList<Runnable> list = null;
+        CompletableFuture<?> toCancel = null;
         Engine.LOCK.lock();
         try {
             if (disposed) {
@@ -279,8 +511,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
             disposed = true;
             if (running) {
-                // The running thread finishes the run, then unlinks and cleans up.
-                list = null;
+                // The thread finishing the run (or the stage's completion) unlinks and cleans up.
+                toCancel = inFlight;
             } else {
                 Engine.unlinkAllDeps(this, ctx);
                 list = takeCleanups();
@@ -291,6 +523,9 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         Owner o = owner;
         if (o != null) {
             o.release(this);
+        }
+        if (toCancel != null) {
+            toCancel.cancel(true);
         }
         runCleanups(list);
     }

@@ -362,7 +362,7 @@ final class Engine {
         try {
             EffectNode effect;
             while ((effect = ctx.queue.pollFirst()) != null) {
-                effect.runIfNotified(ctx);
+                effect.dispatch(ctx);
             }
         } finally {
             ctx.flushing = false;

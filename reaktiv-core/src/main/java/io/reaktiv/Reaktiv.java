@@ -1,6 +1,7 @@
 package io.reaktiv;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class Reaktiv {
 
     private static volatile EffectErrorHandler errorHandler = Reaktiv::logEffectError;
+    private static volatile EffectScheduler defaultScheduler = EffectScheduler.synchronous();
 
     private Reaktiv() {
     }
@@ -136,7 +138,7 @@ public final class Reaktiv {
      */
     public static Effect effect(Runnable body) {
         Objects.requireNonNull(body, "body");
-        return EffectNode.create(onCleanup -> body.run(), null);
+        return EffectNode.create(onCleanup -> body.run(), EffectOptions.defaults());
     }
 
     /**
@@ -147,7 +149,7 @@ public final class Reaktiv {
      * @throws IllegalStateException if called while a computed's function runs
      */
     public static Effect effect(EffectFunction body) {
-        return EffectNode.create(body, null);
+        return EffectNode.create(body, EffectOptions.defaults());
     }
 
     /**
@@ -160,7 +162,7 @@ public final class Reaktiv {
      */
     public static Effect effect(String name, Runnable body) {
         Objects.requireNonNull(body, "body");
-        return EffectNode.create(onCleanup -> body.run(), Node.checkName(name));
+        return EffectNode.create(onCleanup -> body.run(), EffectOptions.defaults().withName(name));
     }
 
     /**
@@ -172,7 +174,78 @@ public final class Reaktiv {
      * @throws IllegalArgumentException if the name is blank
      */
     public static Effect effect(String name, EffectFunction body) {
-        return EffectNode.create(body, Node.checkName(name));
+        return EffectNode.create(body, EffectOptions.defaults().withName(name));
+    }
+
+    /**
+     * Creates an effect with the given options (name, scheduler).
+     *
+     * @param options how to create the effect
+     * @param body the side effect; may register cleanups
+     * @return the effect
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static Effect effect(EffectOptions options, EffectFunction body) {
+        return EffectNode.create(body, options);
+    }
+
+    /**
+     * Creates an effect with the given options (name, scheduler).
+     *
+     * @param options how to create the effect
+     * @param body the side effect
+     * @return the effect
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static Effect effect(EffectOptions options, Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return EffectNode.create(onCleanup -> body.run(), options);
+    }
+
+    /**
+     * Creates an async effect: {@code body} starts asynchronous work and returns its stage. Its dependencies
+     * are what {@code body} reads while it runs synchronously, before it returns the stage; reads in
+     * callbacks of the stage are not tracked. The effect never has two runs in flight: a change that arrives
+     * while a stage is pending causes exactly one more run once it completes, with the latest values.
+     * {@link Effect#dispose()} cancels the pending stage. A failed stage goes to the error handler.
+     *
+     * @param body starts the work and returns its stage; must not return {@code null}
+     * @return the effect
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static Effect asyncEffect(Supplier<? extends CompletionStage<?>> body) {
+        return EffectNode.createAsync(body, EffectOptions.defaults());
+    }
+
+    /**
+     * Creates an async effect with the given options.
+     *
+     * @param options how to create the effect
+     * @param body starts the work and returns its stage
+     * @return the effect
+     * @see #asyncEffect(Supplier)
+     */
+    public static Effect asyncEffect(EffectOptions options, Supplier<? extends CompletionStage<?>> body) {
+        return EffectNode.createAsync(body, options);
+    }
+
+    /**
+     * Sets the scheduler of effects created from now on without one in their {@link EffectOptions}.
+     *
+     * @param scheduler the new default
+     */
+    public static void setDefaultScheduler(EffectScheduler scheduler) {
+        defaultScheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /**
+     * Returns the scheduler of effects created without one: {@link EffectScheduler#synchronous()} unless
+     * changed.
+     *
+     * @return the default scheduler
+     */
+    public static EffectScheduler defaultScheduler() {
+        return defaultScheduler;
     }
 
     /**

@@ -1,0 +1,59 @@
+package io.reaktiv;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Decides where and when effects run. Effects use the {@linkplain Reaktiv#defaultScheduler() process-wide
+ * default} unless {@link EffectOptions#withScheduler} names another.
+ *
+ * <ul>
+ *   <li>{@link #synchronous()} (the default) runs an effect on the thread whose write (or outermost batch)
+ *   notified it, right after that write.</li>
+ *   <li>{@link #executor(Executor)} runs effects on an executor. Notifications are coalesced: an effect
+ *   notified five times before it starts runs once, with the latest values.</li>
+ * </ul>
+ *
+ * <p>Either way an effect never runs concurrently with itself. Implement this interface to run effects
+ * somewhere else (a framework's task executor, an event loop): {@link #execute} receives one due run at a
+ * time per effect, is called outside every engine lock, and may run the task on any thread.
+ */
+public interface EffectScheduler {
+
+    /**
+     * Runs {@code effectRun} now or later, on any thread.
+     *
+     * @param effectRun one run of one effect
+     * @throws java.util.concurrent.RejectedExecutionException if the scheduler no longer accepts work; the
+     *     effect stays due and the rejection goes to the error handler
+     */
+    void execute(Runnable effectRun);
+
+    /**
+     * Waits until this scheduler has no effect run queued, running or (for async effects) in flight.
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} if it became idle, {@code false} if the timeout elapsed first
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException;
+
+    /**
+     * Returns the scheduler that runs effects on the writing thread, right after the write or outermost batch.
+     *
+     * @return the synchronous scheduler
+     */
+    static EffectScheduler synchronous() {
+        return SynchronousScheduler.INSTANCE;
+    }
+
+    /**
+     * Returns a scheduler that runs effects on {@code executor}.
+     *
+     * @param executor where effect runs execute; the scheduler does not shut it down
+     * @return the scheduler
+     */
+    static ExecutorEffectScheduler executor(Executor executor) {
+        return new ExecutorEffectScheduler(executor);
+    }
+}

@@ -1,0 +1,114 @@
+package io.reaktiv;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs effects on an {@link Executor}, counting what it has queued, running and in flight so callers can
+ * {@linkplain #awaitIdle wait for quiet} and {@linkplain #shutdown shut down gracefully}.
+ *
+ * <p>Thread-safe. It never shuts the executor down: whoever created the executor owns it.
+ */
+public final class ExecutorEffectScheduler implements EffectScheduler {
+
+    private final Executor executor;
+    /** Guards {@link #pending} and {@link #shutdown}; waiters wait on it. */
+    private final Object monitor = new Object();
+    private int pending;
+    private boolean shutdown;
+
+    ExecutorEffectScheduler(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public void execute(Runnable effectRun) {
+        Objects.requireNonNull(effectRun, "effectRun");
+        synchronized (monitor) {
+            if (shutdown) {
+                throw new RejectedExecutionException("The effect scheduler was shut down; effect runs are no "
+                        + "longer accepted");
+            }
+            pending++;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    effectRun.run();
+                } finally {
+                    done();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            done();
+            throw rejected;
+        }
+    }
+
+    /** An async effect's stage went in flight: the scheduler is busy until {@link #endInFlight()}. */
+    void beginInFlight() {
+        synchronized (monitor) {
+            pending++;
+        }
+    }
+
+    void endInFlight() {
+        done();
+    }
+
+    private void done() {
+        synchronized (monitor) {
+            if (--pending == 0) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                monitor.wait(Math.max(1, left / 1_000_000), 0);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Stops accepting effect runs and waits for the queued, running and in-flight ones to finish. Effects
+     * notified afterwards stay due and report a {@link RejectedExecutionException} to the error handler.
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} if everything finished in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean shutdown(Duration timeout) throws InterruptedException {
+        synchronized (monitor) {
+            shutdown = true;
+        }
+        return awaitIdle(timeout);
+    }
+
+    /**
+     * Returns whether {@link #shutdown} was called.
+     *
+     * @return {@code true} once shut down
+     */
+    public boolean isShutdown() {
+        synchronized (monitor) {
+            return shutdown;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutorEffectScheduler[" + executor + "]";
+    }
+}
