@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposable {
 
     private final @Nullable EffectFunction body;
-    private final @Nullable Supplier<? extends @Nullable CompletionStage<?>> asyncBody;
+    private final @Nullable AsyncEffectFunction asyncBody;
     private final EffectScheduler scheduler;
 
     /** Guarded by the lock. */
@@ -48,7 +47,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     long runs;
     long errors;
 
-    private EffectNode(@Nullable EffectFunction body, @Nullable Supplier<? extends @Nullable CompletionStage<?>> asyncBody,
+    private EffectNode(@Nullable EffectFunction body, @Nullable AsyncEffectFunction asyncBody,
             EffectOptions options) {
         super(options.name());
         this.body = body;
@@ -64,7 +63,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /** Creates an async effect: its body returns a stage, and it counts as running until the stage completes. */
-    static EffectNode createAsync(Supplier<? extends @Nullable CompletionStage<?>> body, EffectOptions options) {
+    static EffectNode createAsync(AsyncEffectFunction body, EffectOptions options) {
         Objects.requireNonNull(body, "async effect function");
         return start(new EffectNode(null, body, Objects.requireNonNull(options, "options")));
     }
@@ -430,7 +429,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             if (body != null) {
                 body.run(this);
             } else {
-                CompletionStage<?> stage = Objects.requireNonNull(asyncBody).get();
+                CompletionStage<?> stage = Objects.requireNonNull(asyncBody).run(this);
                 if (stage == null) {
                     throw new NullPointerException("The async effect " + label()
                             + " returned null; return a CompletionStage (for example "

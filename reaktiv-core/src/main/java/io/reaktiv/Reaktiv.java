@@ -214,6 +214,19 @@ public final class Reaktiv {
      * @throws IllegalStateException if called while a computed's function runs
      */
     public static Effect asyncEffect(Supplier<? extends CompletionStage<?>> body) {
+        Objects.requireNonNull(body, "body");
+        return EffectNode.createAsync(onCleanup -> body.get(), EffectOptions.defaults());
+    }
+
+    /**
+     * Creates an async effect that registers cleanup functions; they run before the next run and on
+     * dispose, once, also when the run's stage is cancelled by dispose.
+     *
+     * @param body starts the work and returns its stage; must not return {@code null}
+     * @return the effect
+     * @see #asyncEffect(Supplier)
+     */
+    public static Effect asyncEffect(AsyncEffectFunction body) {
         return EffectNode.createAsync(body, EffectOptions.defaults());
     }
 
@@ -226,6 +239,19 @@ public final class Reaktiv {
      * @see #asyncEffect(Supplier)
      */
     public static Effect asyncEffect(EffectOptions options, Supplier<? extends CompletionStage<?>> body) {
+        Objects.requireNonNull(body, "body");
+        return EffectNode.createAsync(onCleanup -> body.get(), options);
+    }
+
+    /**
+     * Creates an async effect with the given options, registering cleanups.
+     *
+     * @param options how to create the effect
+     * @param body starts the work and returns its stage; may register cleanups
+     * @return the effect
+     * @see #asyncEffect(Supplier)
+     */
+    public static Effect asyncEffect(EffectOptions options, AsyncEffectFunction body) {
         return EffectNode.createAsync(body, options);
     }
 
