@@ -72,10 +72,14 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (sub == null) {
             return read(ctx);
         }
-        int version = this.version;
-        Object v = value;
-        if (isFresh(flags) && Engine.tryReuse(this, sub, version)) {
-            return unwrap(v);
+        // Freshness first, then version, then value: a value read after a fresh check is at least as new as
+        // the check, and a recorded version is never newer than the value read with it.
+        if (isFresh(flags)) {
+            int version = this.version;
+            Object v = value;
+            if (Engine.tryReuse(this, sub, version)) {
+                return unwrap(v);
+            }
         }
         Engine.LOCK.lock();
         try {
@@ -94,9 +98,8 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     private T read(Context ctx) {
-        Object v = value;
         if (isFresh(flags)) {
-            return unwrap(v);
+            return unwrap(value);
         }
         Engine.LOCK.lock();
         try {
@@ -224,7 +227,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             // On failure the dependencies of the previous run are kept too: any of them may fix it.
             Engine.trimDeps(this, ctx);
         } else {
-            Engine.keepAllDeps(this);
+            Engine.keepAllDeps(this, ctx);
         }
         recomputes++;
         if (changed) {

@@ -35,6 +35,10 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private boolean hasRun;
     /** The last thread context that queued this effect and has not polled it yet. Guarded by the lock. */
     private @Nullable Context queuedIn;
+    /** A run of this effect wrote something the effect reads (the runner notified itself). Guarded by the lock. */
+    private boolean selfNotified;
+    /** How many runs in a row re-triggered themselves; see {@link Engine#MAX_EFFECT_RERUNS}. Guarded by the lock. */
+    private int selfReruns;
     /** The stage of the async run in flight. Guarded by the lock. */
     private @Nullable CompletableFuture<?> inFlight;
 
@@ -125,7 +129,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             return;
         }
         notified = true;
-        if (!running && !dispatched && queuedIn != ctx) {
+        if (running) {
+            if (Thread.currentThread() == runner) {
+                selfNotified = true;
+            }
+        } else if (!dispatched && queuedIn != ctx) {
             queuedIn = ctx;
             ctx.queue.addLast(this);
         }
@@ -240,7 +248,6 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** Runs the claimed effect, again while its own writes keep changing what it read. */
     private void runClaimed(Context ctx) {
-        int reruns = 0;
         while (true) {
             runCleanups(takeCleanups());
             Object outcome = runBody(ctx);
@@ -265,9 +272,9 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     Engine.trimDeps(this, ctx);
                 } else {
                     // Keep every dependency, the previous run's too: the effect reacts to any of them.
-                    Engine.keepAllDeps(this);
+                    Engine.keepAllDeps(this, ctx);
                 }
-                next = finishRun(ctx, reruns + 1);
+                next = finishRun(ctx);
                 if (next == DISPOSED) {
                     finalCleanups = takeCleanups();
                 }
@@ -275,13 +282,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 Engine.LOCK.unlock();
             }
             if (next == AGAIN) {
-                reruns++;
                 continue;
             }
             runCleanups(finalCleanups);
             if (next == EXHAUSTED) {
                 errors++;
-                Engine.reportEffectError(this, cycle(reruns + 1));
+                Engine.reportEffectError(this, cycle());
             }
             return;
         }
@@ -295,10 +301,14 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /**
      * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
-     * meanwhile calls for another run (the effect then stays claimed). Lock held.
+     * meanwhile calls for another run (the effect then stays claimed). Only runs re-triggered by the effect's
+     * own writes count towards {@link Engine#MAX_EFFECT_RERUNS}: another thread writing during every run is
+     * not a cycle. Lock held.
      */
-    private int finishRun(Context ctx, int consecutiveRuns) {
+    private int finishRun(Context ctx) {
         hasRun = true;
+        boolean self = selfNotified;
+        selfNotified = false;
         int next = DONE;
         if (disposed) {
             Engine.unlinkAllDeps(this, ctx);
@@ -306,18 +316,24 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } else if (notified) {
             notified = false;
             if (Engine.dependenciesChanged(this, ctx)) {
-                next = consecutiveRuns < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
+                if (!self) {
+                    selfReruns = 0;
+                    next = AGAIN;
+                } else {
+                    next = ++selfReruns < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
+                }
             }
         }
         if (next != AGAIN) {
             running = false;
             runner = null;
+            selfReruns = 0;
         }
         return next;
     }
 
-    private CycleDetectedException cycle(int consecutiveRuns) {
-        return new CycleDetectedException("Effect " + label() + " ran " + consecutiveRuns
+    private CycleDetectedException cycle() {
+        return new CycleDetectedException("Effect " + label() + " ran " + Engine.MAX_EFFECT_RERUNS
                 + " times in a row because each run changed a value it reads; stopped until the next change. "
                 + "Check for an effect that writes a signal it reads without reaching a stable value.");
     }
@@ -360,7 +376,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             Engine.LOCK.lock();
             try {
                 inFlight = null;
-                next = finishRun(ctx, 1);
+                next = finishRun(ctx);
                 if (next == DISPOSED) {
                     finalCleanups = takeCleanups();
                 }

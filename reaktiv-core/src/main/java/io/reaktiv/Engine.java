@@ -131,13 +131,27 @@ final class Engine {
         }
     }
 
-    /** Ends a failed run without removing anything: the cursor moves to the last dependency. Lock held. */
-    static void keepAllDeps(Node sub) {
-        Link last = sub.depsTail != null ? sub.depsTail : sub.depsHead;
+    /**
+     * Ends a failed run without removing anything: the cursor moves to the last dependency, so the previous
+     * run's dependencies are kept too. Those the failed run did not read again are brought up to date now:
+     * one left stale would never pass a later change on (propagation stops at stale nodes, whose watchers it
+     * assumes were told already). Lock held.
+     */
+    static void keepAllDeps(Node sub, Context ctx) {
+        Link last = sub.depsTail;
+        Link notReread = last != null ? last.nextDep : sub.depsHead;
+        if (last == null) {
+            last = sub.depsHead;
+        }
         while (last != null && last.nextDep != null) {
             last = last.nextDep;
         }
         sub.depsTail = last;
+        for (Link l = notReread; l != null; l = l.nextDep) {
+            if (l.dep instanceof DerivedNode<?> c && !c.isRunning()) {
+                c.update(ctx);
+            }
+        }
     }
 
     /** Removes every dependency of {@code sub} (a disposed effect). Lock held. */
@@ -296,13 +310,16 @@ final class Engine {
                             changed = true;
                         } else {
                             if (c.needsValidation()) {
-                                if (c.hasValue() && c.depsHead != null) {
+                                if (!c.hasValue()) {
+                                    c.recompute(ctx);
+                                } else if (c.depsHead != null) {
                                     ctx.push(link);
                                     current = c;
                                     link = c.depsHead;
                                     continue;
+                                } else {
+                                    c.markValidated(); // reads nothing: its value can never change
                                 }
-                                c.recompute(ctx);
                             }
                             changed = c.version != link.version;
                         }

@@ -249,4 +249,24 @@ class ComputedTest {
         assertThat(c.toString()).isEqualTo("Computed[lazy, value=<not computed>, stale]");
         assertThat(runs).hasValue(0);
     }
+
+    @Test
+    void aComputedThatReadsNothingRunsOnceNoMatterWhatIsWritten() {
+        AtomicInteger constantRuns = new AtomicInteger();
+        Computed<Integer> constant = computed(() -> {
+            constantRuns.incrementAndGet();
+            return 42;
+        });
+        Signal<Integer> s = signal(1);
+        Signal<Integer> unrelated = signal(0);
+        Computed<Integer> sum = computed(() -> constant.get() + s.get());
+        assertThat(sum.get()).isEqualTo(43);
+        unrelated.set(1);
+        s.set(2);
+        assertThat(sum.get()).isEqualTo(44);
+        Effect watcher = effect(() -> sum.get()); // gaining a watcher does not rerun it either
+        s.set(3);
+        watcher.dispose();
+        assertThat(constantRuns).hasValue(1);
+    }
 }

@@ -281,4 +281,27 @@ class EffectTest {
                 .isThrownBy(() -> effect("", () -> { }))
                 .withMessageContaining("must not be blank");
     }
+
+    @Test
+    void aChangeToADependencyTheFailedRunDidNotReachIsStillDelivered() {
+        captureErrors();
+        Signal<Integer> a = signal(0);
+        Signal<Integer> b = signal(0);
+        Computed<Integer> doubled = computed(() -> b.get() * 2);
+        List<Integer> seen = new ArrayList<>();
+        effect("sometimes-fails", () -> {
+            if (a.get() > 0) {
+                throw new IllegalStateException("a is positive");
+            }
+            seen.add(doubled.get());
+        });
+        batch(() -> {
+            a.set(1);
+            b.set(1);
+        });
+        a.set(0); // runs again (reads doubled = 2)
+        b.set(2); // doubled changes: must still reach the effect
+        assertThat(seen).containsExactly(0, 2, 4);
+        assertThat(errors).containsExactly("sometimes-fails: a is positive");
+    }
 }
