@@ -33,11 +33,13 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     private static final VarHandle FLAGS;
     private static final VarHandle VALUE;
+    private static final VarHandle VALIDATED_AT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             FLAGS = lookup.findVarHandle(DerivedNode.class, "flags", int.class);
+            VALIDATED_AT = lookup.findVarHandle(DerivedNode.class, "validatedAt", long.class);
             VALUE = lookup.findVarHandle(DerivedNode.class, "value", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -175,7 +177,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     final void markValidated() {
-        validatedAt = Engine.globalVersion;
+        VALIDATED_AT.setRelease(this, Engine.globalVersion);
         FLAGS.setRelease(this, flags & ~STALE);
     }
 
@@ -186,7 +188,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     /** Lost its last watcher: from now on freshness is decided by polling the global version. */
     final void unwatch() {
-        validatedAt = -1;
+        VALIDATED_AT.setRelease(this, -1L);
         FLAGS.setRelease(this, flags & ~WATCHED);
     }
 
@@ -217,8 +219,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             next = new Failure(error);
             changed = true;
         } finally {
-            // Plain statements only: this must also work right after a StackOverflowError.
-            flags &= ~RUNNING;
+            FLAGS.setRelease(this, flags & ~RUNNING);
             ctx.activeSub = previousSub;
             ctx.computing = previousComputing;
             runningParent = null;
@@ -232,9 +233,9 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         recomputes++;
         if (changed) {
             VALUE.setRelease(this, next);
-            version = version + 1;
+            bumpVersionRelease();
         }
-        validatedAt = Engine.globalVersion;
+        VALIDATED_AT.setRelease(this, Engine.globalVersion);
         FLAGS.setRelease(this, flags & ~STALE);
         if (listeners != null) {
             Listeners.recomputed(listeners, this, System.nanoTime() - start,
@@ -245,7 +246,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     /** Replaces the value (a linked signal set by hand). Lock held. */
     final void publish(@Nullable Object next) {
         VALUE.setRelease(this, next);
-        version = version + 1;
+        bumpVersionRelease();
     }
 
     /** Computes a new value; {@code old} is the current value, a {@link Failure} or {@link #UNSET}. */

@@ -43,8 +43,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private @Nullable CompletableFuture<?> inFlight;
 
     private volatile boolean disposed;
-    /** The thread running the body; cleanups may be registered from it only. */
-    private volatile @Nullable Thread runner;
+    /**
+     * The thread running the body; cleanups may be registered from it only. Written under the lock; read by
+     * that thread itself, so a plain field suffices.
+     */
+    private @Nullable Thread runner;
     private @Nullable ArrayList<Runnable> cleanups;
     private @Nullable Owner owner;
 

@@ -1,5 +1,7 @@
 package io.reaktiv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,16 @@ final class Engine {
      * unwatched computed validated at the current global version is up to date.
      */
     static volatile long globalVersion;
+
+    private static final VarHandle GLOBAL_VERSION;
+
+    static {
+        try {
+            GLOBAL_VERSION = MethodHandles.lookup().findStaticVarHandle(Engine.class, "globalVersion", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** An effect that keeps re-triggering itself is stopped after this many consecutive runs. */
     static final int MAX_EFFECT_RERUNS = 100;
@@ -364,7 +376,7 @@ final class Engine {
 
     /** Publishes a write: called under the lock after the equality check said the value changes. */
     static void beginWrite() {
-        globalVersion = globalVersion + 1;
+        GLOBAL_VERSION.setRelease(globalVersion + 1);
     }
 
     /** Runs the effects this thread queued, unless a batch or a flush on this thread is still open. */

@@ -1,5 +1,7 @@
 package io.reaktiv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +17,23 @@ import org.jspecify.annotations.Nullable;
 abstract class Node {
 
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(Node.class, "version", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final long id = IDS.incrementAndGet();
     volatile @Nullable String name;
 
-    /** Bumped every time the value changes. Written under the lock, after the value. */
+    /**
+     * Bumped every time the value changes. Written under the lock, after the value, with release semantics
+     * ({@link #bumpVersionRelease}); read with acquire semantics (a volatile read) by lock-free readers.
+     */
     volatile int version;
 
     /** What this node read (computeds and effects), in read order. */
@@ -33,6 +47,11 @@ abstract class Node {
     Node(@Nullable String name) {
         this.name = name;
         NodeRegistry.register(this);
+    }
+
+    /** Lock held. A release store suffices: readers only need to see the value written before it. */
+    final void bumpVersionRelease() {
+        VERSION.setRelease(this, version + 1);
     }
 
     abstract NodeKind kind();

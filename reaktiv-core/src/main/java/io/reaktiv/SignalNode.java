@@ -123,7 +123,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         writes++;
         Engine.propagate(subsHead, ctx);
         VALUE.setRelease(this, newValue);
-        version = version + 1;
+        bumpVersionRelease();
         ReaktivListener[] listeners = Listeners.current();
         if (listeners != null) {
             Listeners.written(listeners, this);
