@@ -12,8 +12,30 @@ final class Context {
 
     private static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(Context::new);
 
+    /**
+     * The context of the first thread that used the engine, checked before the thread-local: a thread
+     * comparison is a register compare, a thread-local lookup a hash probe, and every read and write needs
+     * the context. Written once (racy, benignly: any context found here is correct for its own thread), so
+     * other threads only ever read it and no cache line bounces between cores.
+     */
+    private static @Nullable Context primary;
+
+    private final Thread thread = Thread.currentThread();
+
     static Context current() {
-        return CURRENT.get();
+        Context c = primary;
+        if (c != null && c.thread == Thread.currentThread()) {
+            return c;
+        }
+        return lookup();
+    }
+
+    private static Context lookup() {
+        Context c = CURRENT.get();
+        if (primary == null) {
+            primary = c;
+        }
+        return c;
     }
 
     /** The computed or effect whose reads become dependencies; {@code null} while untracked. */

@@ -83,13 +83,15 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
     public void set(T newValue) {
         Context ctx = Context.current();
         Engine.checkWritable(ctx, this);
-        if (isEqual(value, newValue)) {
+        T observed = value;
+        if (isEqual(observed, newValue)) {
             return;
         }
         Engine.LOCK.lock();
         try {
-            if (isEqual(value, newValue)) {
-                return;
+            T current = value;
+            if (current != observed && isEqual(current, newValue)) {
+                return; // another thread wrote meanwhile
             }
             commit(newValue, ctx);
         } finally {
