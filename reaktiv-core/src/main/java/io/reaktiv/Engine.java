@@ -80,7 +80,21 @@ final class Engine {
             sub.depsTail = next;
             return true;
         }
-        return cursor != null && cursor.dep == dep;
+        return readEarlierInThisRun(dep, cursor) != null;
+    }
+
+    /**
+     * The link to {@code dep} if it is among the last few dependencies confirmed in this run (a repeated read,
+     * as in {@code a + b + a}): then the read adds nothing. Only the running node's own list is looked at.
+     */
+    private static @Nullable Link readEarlierInThisRun(Node dep, @Nullable Link cursor) {
+        int scanned = 0;
+        for (Link l = cursor; l != null && scanned < DUPLICATE_SCAN; l = l.prevDep, scanned++) {
+            if (l.dep == dep) {
+                return l;
+            }
+        }
+        return null;
     }
 
     /** Records that {@code sub} read {@code dep}. Lock held. */
@@ -92,11 +106,9 @@ final class Engine {
             sub.depsTail = next;
             return next;
         }
-        int scanned = 0;
-        for (Link l = cursor; l != null && scanned < DUPLICATE_SCAN; l = l.prevDep, scanned++) {
-            if (l.dep == dep) {
-                return l;
-            }
+        Link earlier = readEarlierInThisRun(dep, cursor);
+        if (earlier != null) {
+            return earlier;
         }
         Link link = new Link(dep, sub, dep.version);
         link.prevDep = cursor;

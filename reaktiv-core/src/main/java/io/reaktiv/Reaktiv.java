@@ -2,8 +2,10 @@ package io.reaktiv;
 
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -429,4 +431,88 @@ public final class Reaktiv {
         System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.ERROR,
                 "Effect " + (name != null ? "'" + name + "'" : effect.toString()) + " failed", error);
     }
+
+    // ================================================================ resources and streams
+    // (block maintained with Resource*, Cancellation, SignalPublisher and PublisherSignal)
+
+    /**
+     * Creates a {@link Resource}: asynchronously loaded state that follows {@code params}.
+     *
+     * <pre>{@code
+     * Resource<User> user = resource(() -> userId.get(),
+     *         req -> http.getUser(req.params(), req.cancellation()));
+     * }</pre>
+     *
+     * <p>{@code params} is tracked like a computed's function; whenever its result changes (by
+     * {@code equals}), the load in flight is cancelled and {@code loader} is called with the new params on
+     * the {@linkplain ResourceOptions#defaultExecutor() default executor}. {@code null} params mean "nothing
+     * to load": the resource goes {@link ResourceStatus#IDLE IDLE}.
+     *
+     * @param params computes the params from signals; must be pure like a computed's function
+     * @param loader starts loading for a request and returns the stage of the result; may block, since it
+     *     runs on the executor; must not return {@code null}
+     * @param <P> the params type
+     * @param <T> the value type
+     * @return the resource; its first load has already started unless the params are {@code null} or this
+     *     thread is inside a batch (then it starts when the batch ends)
+     * @throws IllegalStateException if called while a computed's function runs
+     */
+    public static <P, T> Resource<T> resource(Supplier<? extends @Nullable P> params,
+            Function<? super ResourceRequest<P>, ? extends CompletionStage<? extends T>> loader) {
+        return new ResourceImpl<>(ResourceOptions.defaults(), params, loader);
+    }
+
+    /**
+     * Creates a {@link Resource} with options (name, executor).
+     *
+     * @param options the resource's name and the executor its loader runs on
+     * @param params computes the params from signals; {@code null} means nothing to load
+     * @param loader starts loading for a request and returns the stage of the result
+     * @param <P> the params type
+     * @param <T> the value type
+     * @return the resource
+     * @throws IllegalStateException if called while a computed's function runs
+     * @see #resource(Supplier, Function)
+     */
+    public static <P, T> Resource<T> resource(ResourceOptions options, Supplier<? extends @Nullable P> params,
+            Function<? super ResourceRequest<P>, ? extends CompletionStage<? extends T>> loader) {
+        return new ResourceImpl<>(options, params, loader);
+    }
+
+    /**
+     * Publishes the values of a signal as a {@link Flow.Publisher}, like an async iterator over its changes.
+     *
+     * <p>Each subscriber gets its own effect on the signal. When it first requests, it receives the signal's
+     * current value; after that, each change. Back-pressure keeps only the newest value: a subscriber that
+     * requests slowly receives the latest value when it requests again, never a backlog of stale ones.
+     * Values are delivered on the thread that wrote the signal, or on the thread that called
+     * {@code request} when a value was waiting for demand; never concurrently to one subscriber.
+     * {@code cancel()} disposes the subscriber's effect. A read that throws (a failed computed), or a
+     * {@code null} value (which Reactive Streams forbids), ends the subscription with {@code onError}; if the
+     * subscriber's effect is disposed by an owning scope or effect (subscribing inside one ties the
+     * subscription to it), the subscriber gets {@code onComplete}. The publisher itself never completes.
+     *
+     * @param signal the signal to publish; must hold non-null values
+     * @param <T> the value type
+     * @return a publisher that can be subscribed to any number of times
+     */
+    public static <T> Flow.Publisher<T> toPublisher(ReadableSignal<T> signal) {
+        return new SignalPublisher<>(signal);
+    }
+
+    /**
+     * Subscribes to {@code publisher} now and returns a signal holding its last item (last value wins), with
+     * its error and completion observable as signals.
+     *
+     * @param publisher the source of values
+     * @param initial the value until the publisher's first item; may be {@code null}
+     * @param <T> the value type
+     * @return the signal; {@link PublisherSignal#cancel()} cancels the subscription
+     */
+    public static <T extends @Nullable Object> PublisherSignal<T> fromPublisher(Flow.Publisher<? extends T> publisher,
+            T initial) {
+        return new PublisherSignal<>(publisher, initial);
+    }
+
+    // ================================================================ end of resources and streams
 }
