@@ -16,6 +16,8 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
 
     /**
      * Creates a snapshot; the list is copied.
+     *
+     * @param nodes the nodes in creation order
      */
     public GraphSnapshot {
         nodes = List.copyOf(nodes);

@@ -65,7 +65,6 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
     }
 
     /** Sets {@code newValue}, or, with an updater, what it returns for the current value. */
-    @SuppressWarnings("unchecked")
     private void write(@Nullable UnaryOperator<T> updater, @Nullable T newValue) {
         Context ctx = Context.current();
         Engine.checkWritable(ctx, this);
@@ -75,7 +74,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
             update(ctx);
             Object current = value;
             // update() of a failed value rethrows the failure (peek); set() simply replaces it.
-            T next = updater != null ? updater.apply(peek()) : (T) newValue;
+            T next = updater != null ? updater.apply(peek()) : newValue;
             if (!(current instanceof Failure) && isEqual(current, next)) {
                 return;
             }

@@ -21,6 +21,16 @@ public record NodeSnapshot(long id, NodeKind kind, @Nullable String name, List<L
 
     /**
      * Creates a snapshot node; the lists are copied.
+     *
+     * @param id unique for the life of the JVM, assigned in creation order
+     * @param kind what the node is
+     * @param name the node's name, or {@code null} if it has none
+     * @param dependencies ids of the nodes this one read in its last run
+     * @param dependents ids of the live nodes that read this one in their last run
+     * @param writes how many times the value was changed by a write
+     * @param recomputes how many times the function ran
+     * @param runs how many times the effect ran
+     * @param errors how many effect runs or cleanups threw
      */
     public NodeSnapshot {
         dependencies = List.copyOf(dependencies);
