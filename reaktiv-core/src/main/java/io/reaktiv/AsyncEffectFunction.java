@@ -9,7 +9,8 @@ public interface AsyncEffectFunction {
     /**
      * Starts one run's asynchronous work.
      *
-     * @param onCleanup registers functions to run before the next run and on dispose
+     * @param onCleanup registers functions to run before the next run and on dispose; usable while this
+     *     method runs, not from the stage's callbacks
      * @return the stage of the work; the effect counts as running until it completes
      */
     CompletionStage<?> run(OnCleanup onCleanup);

@@ -253,6 +253,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private void runClaimed(Context ctx) {
         while (true) {
             runCleanups(takeCleanups());
+            if (disposed) {
+                // Disposed after this run was claimed (or queued by resume): it must not start.
+                abandonClaim(ctx);
+                return;
+            }
             Object outcome = runBody(ctx);
             Throwable error = null;
             if (outcome instanceof Throwable t) {
@@ -355,6 +360,9 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 return false;
             }
             inFlight = stage;
+            // The body's thread is free again: its later writes are not this effect's own (no self-trigger),
+            // and it can no longer register cleanups for this run.
+            runner = null;
         } finally {
             Engine.LOCK.unlock();
         }
@@ -390,6 +398,10 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 resume();
             } else {
                 runCleanups(finalCleanups);
+                if (next == EXHAUSTED) {
+                    errors++;
+                    Engine.reportEffectError(this, cycle());
+                }
             }
         } finally {
             if (scheduler instanceof ExecutorEffectScheduler tracked) {
@@ -402,21 +414,43 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private void resume() {
         try {
             scheduler.execute(() -> {
-                runner = Thread.currentThread();
+                Engine.LOCK.lock();
+                try {
+                    runner = Thread.currentThread();
+                } finally {
+                    Engine.LOCK.unlock();
+                }
                 runOnThisThread(Context.current());
             });
         } catch (RuntimeException rejected) {
-            Engine.LOCK.lock();
-            try {
-                running = false;
-                runner = null;
-                notified = true; // still due: the next change or dispatch retries
-            } finally {
-                Engine.LOCK.unlock();
-            }
             errors++;
             Engine.reportEffectError(this, rejected);
+            abandonClaim(Context.current());
         }
+    }
+
+    /**
+     * Gives up a claimed run that will not happen: releases the effect, and if it was disposed meanwhile
+     * finishes the disposal (unlink, cleanups) that dispose() left to the claimant; otherwise the effect stays
+     * due, so the next change or dispatch runs it.
+     */
+    private void abandonClaim(Context ctx) {
+        ArrayList<Runnable> list = null;
+        Engine.LOCK.lock();
+        try {
+            running = false;
+            runner = null;
+            selfReruns = 0;
+            if (disposed) {
+                Engine.unlinkAllDeps(this, ctx);
+                list = takeCleanups();
+            } else {
+                notified = true;
+            }
+        } finally {
+            Engine.LOCK.unlock();
+        }
+        runCleanups(list);
     }
 
     /** The failure of a completed stage; a cancellation caused by dispose() is not a failure. */

@@ -208,8 +208,10 @@ public final class Reaktiv {
      * Creates an async effect: {@code body} starts asynchronous work and returns its stage. Its dependencies
      * are what {@code body} reads while it runs synchronously, before it returns the stage; reads in
      * callbacks of the stage are not tracked. The effect never has two runs in flight: a change that arrives
-     * while a stage is pending causes exactly one more run once it completes, with the latest values.
-     * {@link Effect#dispose()} cancels the pending stage. A failed stage goes to the error handler.
+     * while a stage is pending causes exactly one more run once it completes, with the latest values; with
+     * the synchronous scheduler that run happens on the thread that completes the stage, with an executor
+     * scheduler on the executor. {@link Effect#dispose()} cancels the pending stage. A failed stage goes to
+     * the error handler.
      *
      * @param body starts the work and returns its stage; must not return {@code null}
      * @return the effect
