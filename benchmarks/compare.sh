@@ -11,7 +11,8 @@
 #                      is SHARED_DIR/bench/js
 #        BENCH_JAVA    JDK home for the JVM runs (default: a JDK 21+ under /usr/lib/jvm if there is one, so that
 #                      Vaadin signals can run; otherwise JAVA_HOME or the java on PATH, without Vaadin)
-#        JVM_OPTS      options of the benchmark JVMs (default: -Xms2g -Xmx2g)
+#        JVM_OPTS      options of the benchmark JVMs (default: -Xms2g -Xmx2g -XX:+AlwaysPreTouch: the heap is
+#                      committed and touched before the first rep, so no rep pays for zeroing fresh pages)
 #        OUT_DIR       where the raw result files go (default: benchmarks/target/compare-<timestamp>)
 #        SKIP_BUILD=1  use the existing benchmarks/target/benchmarks.jar
 #        KAIRO_WARMUP KAIRO_REPS CELLX_WARMUP CELLX_REPS DYN_WARMUP DYN_REPS SLOW_MS: passed on to both harnesses
@@ -24,7 +25,7 @@ LIBS="${LIBS:-reaktiv javafx vaadin alien preact}"
 ROOT="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 SHARED_DIR="${SHARED_DIR:-$ROOT/../shared}"
 JS_SRC="$SHARED_DIR/bench/js"
-JVM_OPTS="${JVM_OPTS:--Xms2g -Xmx2g}"
+JVM_OPTS="${JVM_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}"
 OUT_DIR="${OUT_DIR:-$ROOT/benchmarks/target/compare-$(date +%Y%m%d-%H%M%S)}"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 

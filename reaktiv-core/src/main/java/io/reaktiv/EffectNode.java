@@ -273,7 +273,6 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 Engine.reportEffectError(this, error);
             }
             int next;
-            ArrayList<Runnable> finalCleanups = null;
             Engine.LOCK.lock();
             try {
                 if (error == null) {
@@ -283,20 +282,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     Engine.keepAllDeps(this, ctx);
                 }
                 next = finishRun(ctx);
-                if (next == DISPOSED) {
-                    finalCleanups = takeCleanups();
-                }
             } finally {
                 Engine.LOCK.unlock();
             }
             if (next == AGAIN) {
                 continue;
             }
-            runCleanups(finalCleanups);
-            if (next == EXHAUSTED) {
-                errors++;
-                Engine.reportEffectError(this, cycle());
-            }
+            afterLastRun(next);
             return;
         }
     }
@@ -338,6 +330,19 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             selfReruns = 0;
         }
         return next;
+    }
+
+    /**
+     * Outside the lock, after {@link #finishRun} released the effect: runs the cleanups of a disposed effect
+     * (nobody else touches them once it is disposed and released) or reports an exhausted self-trigger loop.
+     */
+    private void afterLastRun(int outcome) {
+        if (outcome == DISPOSED) {
+            runCleanups(takeCleanups());
+        } else if (outcome == EXHAUSTED) {
+            errors++;
+            Engine.reportEffectError(this, cycle());
+        }
     }
 
     private CycleDetectedException cycle() {
@@ -383,25 +388,17 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
             Context ctx = Context.current();
             int next;
-            ArrayList<Runnable> finalCleanups = null;
             Engine.LOCK.lock();
             try {
                 inFlight = null;
                 next = finishRun(ctx);
-                if (next == DISPOSED) {
-                    finalCleanups = takeCleanups();
-                }
             } finally {
                 Engine.LOCK.unlock();
             }
             if (next == AGAIN) {
                 resume();
             } else {
-                runCleanups(finalCleanups);
-                if (next == EXHAUSTED) {
-                    errors++;
-                    Engine.reportEffectError(this, cycle());
-                }
+                afterLastRun(next);
             }
         } finally {
             if (scheduler instanceof ExecutorEffectScheduler tracked) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -538,23 +537,6 @@ class AsyncEffectStressTest {
     }
 
     // ================================================================ deterministic reproductions
-
-    /** An executor the test drives by hand: tasks wait until {@link #runAll()}. */
-    private static final class ManualExecutor implements Executor {
-        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            tasks.add(command);
-        }
-
-        void runAll() {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                task.run();
-            }
-        }
-    }
 
     /**
      * The interleaving behind a failure of the dispose race above, step by step: the stage completes while a

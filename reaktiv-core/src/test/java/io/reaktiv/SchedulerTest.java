@@ -6,7 +6,6 @@ import static io.reaktiv.Reaktiv.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,23 +30,6 @@ class SchedulerTest {
         Reaktiv.setDefaultScheduler(EffectScheduler.synchronous());
         if (pool != null) {
             pool.shutdownNow();
-        }
-    }
-
-    /** An executor the test drives by hand: tasks wait until {@link #runAll()}. */
-    private static final class ManualExecutor implements java.util.concurrent.Executor {
-        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            tasks.add(command);
-        }
-
-        void runAll() {
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                task.run();
-            }
         }
     }
 
