@@ -96,6 +96,9 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     @Override
     public T peek() {
+        if (isFresh(flags)) {
+            return unwrap(value); // no context needed: a cached value is returned without a thread lookup
+        }
         return read(Context.current());
     }
 

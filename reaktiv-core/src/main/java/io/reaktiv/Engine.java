@@ -74,6 +74,9 @@ final class Engine {
      */
     static boolean tryReuse(Node dep, Node sub, int depVersion) {
         Link cursor = sub.depsTail;
+        if (cursor != null && cursor.dep == dep) {
+            return true; // read twice in a row (a loop): recorded already
+        }
         Link next = cursor != null ? cursor.nextDep : sub.depsHead;
         if (next != null && next.dep == dep) {
             next.version = depVersion;

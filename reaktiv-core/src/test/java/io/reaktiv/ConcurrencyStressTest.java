@@ -341,6 +341,46 @@ class ConcurrencyStressTest {
         }
     }
 
+    /**
+     * Threads find their engine state through a small table indexed by thread id before the thread-local, and
+     * the slots of ended threads are handed on. 400 short-lived threads, 80 at a time (more than the table has
+     * slots, so live threads share slots), all inside their own open batch at once: each thread's effect is
+     * deferred by its own batch only and runs on that thread when the batch ends, so no thread ever works with
+     * another one's state.
+     */
+    @RepeatedTest(3)
+    void manyShortLivedThreadsEachKeepTheirOwnBatch() throws Exception {
+        int threads = 80;
+        for (int round = 0; round < 5; round++) {
+            List<Signal<Integer>> signals = new ArrayList<>();
+            List<List<String>> runs = new ArrayList<>();
+            List<Effect> effects = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Signal<Integer> s = signal(0);
+                List<String> seen = new CopyOnWriteArrayList<>();
+                signals.add(s);
+                runs.add(seen);
+                effects.add(effect(() -> seen.add(s.get() + "@" + Thread.currentThread().getName())));
+            }
+            String main = Thread.currentThread().getName();
+            CyclicBarrier allInsideTheirBatch = new CyclicBarrier(threads);
+            try {
+                runConcurrently(threads, i -> {
+                    String me = Thread.currentThread().getName();
+                    batch(() -> {
+                        signals.get(i).set(1);
+                        await(allInsideTheirBatch);
+                        assertThat(runs.get(i)).as("inside the batch of " + me).containsExactly("0@" + main);
+                    });
+                    assertThat(runs.get(i)).containsExactly("0@" + main, "1@" + me);
+                });
+            } finally {
+                effects.forEach(Effect::dispose);
+            }
+        }
+        assertThat(effectErrors).isEmpty();
+    }
+
     // ================================================================ no deadlock
 
     /**
