@@ -14,8 +14,15 @@ import org.jspecify.annotations.Nullable;
 public interface Effect extends AutoCloseable {
 
     /**
-     * Stops this effect: it will not run again, and its cleanup functions run once. Idempotent. Called from
+     * Stops this effect: no new run is started, and its cleanup functions run once. Idempotent. Called from
      * inside the effect's own run, the run finishes first and the cleanups run after it.
+     *
+     * <p>{@code dispose()} never waits for another thread. If another thread is running this effect, or has
+     * already claimed its next run (a change arrived, or an async run's stage completed, a moment before), that
+     * one run may still be in progress, or even begin, after this method returned. It is the last run: an async
+     * run's stage is then cancelled, and the cleanups run when it ends. Where that matters (shutting down what
+     * the effect uses), stop the writes that trigger it first, or wait for its scheduler
+     * ({@link ExecutorEffectScheduler#awaitIdle}) after disposing.
      */
     void dispose();
 

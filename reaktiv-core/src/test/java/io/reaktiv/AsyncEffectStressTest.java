@@ -328,8 +328,8 @@ class AsyncEffectStressTest {
         final CountDownLatch startedEnough;
         final AtomicBoolean disposeReturned = new AtomicBoolean();
         final AtomicInteger runs = new AtomicInteger();
-        final AtomicInteger runsAfterDispose = new AtomicInteger();
-        final List<String> threadsOfRunsAfterDispose = new CopyOnWriteArrayList<>();
+        /** Which runs (1-based) began after dispose returned, and on which thread. */
+        final List<String> runsAfterDispose = new CopyOnWriteArrayList<>();
         final List<AtomicInteger> cleanupCounts = new CopyOnWriteArrayList<>();
         final List<CompletableFuture<Integer>> stages = new CopyOnWriteArrayList<>();
         final List<CompletableFuture<Integer>> completedByCompleter = new CopyOnWriteArrayList<>();
@@ -347,7 +347,8 @@ class AsyncEffectStressTest {
      * next run is queued. Once dispose has returned the completer stops completing that effect's stages, so a
      * stage still pending afterwards would hang unless the engine cancelled it.
      *
-     * <p>After everything settles, for every effect: no run started after dispose returned; every stage is done
+     * <p>After everything settles, for every effect: at most one run began after dispose returned, the one
+     * another thread had already claimed, and it was the last; every stage is done
      * and each one the completer did not complete was cancelled; every cleanup registered ran exactly once.
      */
     private void disposeRacingWritesAndStageCompletion(EffectScheduler scheduler) throws Exception {
@@ -360,11 +361,10 @@ class AsyncEffectStressTest {
             all.add(t);
             t.effect = asyncEffect(EffectOptions.defaults().withScheduler(scheduler).withName("disposed-" + i),
                     onCleanup -> {
+                        int run = t.runs.incrementAndGet();
                         if (t.disposeReturned.get()) {
-                            t.runsAfterDispose.incrementAndGet();
-                            t.threadsOfRunsAfterDispose.add(Thread.currentThread().getName());
+                            t.runsAfterDispose.add(run + "@" + Thread.currentThread().getName());
                         }
-                        t.runs.incrementAndGet();
                         int v = s.get();
                         AtomicInteger count = new AtomicInteger();
                         t.cleanupCounts.add(count);
@@ -422,8 +422,14 @@ class AsyncEffectStressTest {
         SoftAssertions soft = new SoftAssertions();
         for (Tracked t : all) {
             String name = t.effect.name();
-            soft.assertThat(t.runsAfterDispose).as("%s: runs started after dispose returned (on threads %s)",
-                    name, t.threadsOfRunsAfterDispose).hasValue(0);
+            // Effect#dispose: a run another thread had already claimed may still begin after dispose returned
+            // (dispose does not wait for it), but only that one, and it is the last.
+            soft.assertThat(t.runsAfterDispose).as("%s: runs that began after dispose returned", name)
+                    .hasSizeLessThanOrEqualTo(1);
+            if (t.runsAfterDispose.size() == 1) {
+                soft.assertThat(t.runsAfterDispose.get(0)).as("%s: a run after dispose is the last run", name)
+                        .startsWith(t.runs.get() + "@");
+            }
             soft.assertThat(t.stages).as("%s: one stage per run", name).hasSize(t.runs.get());
             for (CompletableFuture<Integer> stage : t.stages) {
                 soft.assertThat(stage).as("%s: every stage ends", name).isDone();
