@@ -10,23 +10,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class Context {
 
-    private static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(Context::new);
+    private static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(Context::create);
 
     /**
-     * The context of the first thread that used the engine, checked first: every read and write needs the
-     * context, and a static load and a thread compare are the cheapest test there is. Written once (racy,
-     * benignly: a context found here is checked against the current thread through its final {@link #thread}
-     * field, so a stale read only sends a thread down the slower paths); other threads only ever read it, so
-     * no cache line bounces between cores.
+     * The context of one thread, checked first: every read and write needs the context, and a static load and
+     * a thread compare are the cheapest test there is. Taken by the first thread that uses the engine, and
+     * handed on only when that thread has ended (an application's main thread often ends after startup).
+     * Plain accesses suffice: a context found here is checked against the current thread through its final
+     * {@link #thread} field, so a stale or racy read only sends a thread down the slower paths; and since it
+     * is written only when a thread first uses the engine, no cache line bounces between cores.
      */
     private static @Nullable Context primary;
 
     /**
      * Then contexts by thread id, for the other threads: an id, an array load and a compare cost less than a
      * thread-local hash probe (JMH, two threads reading one signal: 1.78 ns per read through the thread-local,
-     * 1.31 ns through a slot). A slot is claimed by the first thread that maps to it and handed on only when
-     * that thread has ended, so two live threads never take turns overwriting one slot. Plain accesses suffice
-     * for the same reason as {@link #primary}. At most {@code SLOTS} ended threads stay referenced until their
+     * 1.31 ns through a slot). A thread claims its slot when it first uses the engine, if the slot is free or
+     * its owner has ended; two live threads never take turns overwriting one slot, and a thread that finds
+     * its slot taken uses the thread-local. At most {@code SLOTS} ended threads stay referenced until their
      * slot is reused.
      */
     private static final int SLOTS = 64;
@@ -44,7 +45,7 @@ final class Context {
         if (c != null && c.thread == t) {
             return c;
         }
-        return lookup(t);
+        return CURRENT.get();
     }
 
     @SuppressWarnings("deprecation") // Thread.getId(): Thread.threadId() needs Java 19
@@ -52,13 +53,15 @@ final class Context {
         return (int) t.getId() & (SLOTS - 1);
     }
 
-    private static Context lookup(Thread t) {
-        Context c = CURRENT.get();
-        if (primary == null) {
+    /** A thread's first use of the engine: its context, published where {@link #current} looks first. */
+    private static Context create() {
+        Context c = new Context();
+        Context p = primary;
+        if (p == null || !p.thread.isAlive()) {
             primary = c;
             return c;
         }
-        int i = slot(t);
+        int i = slot(c.thread);
         Context owner = BY_THREAD[i];
         if (owner == null || !owner.thread.isAlive()) {
             BY_THREAD[i] = c;

@@ -196,6 +196,9 @@ class AsyncEffectStressTest {
                 }
             });
         }
+        // The first run is scheduled, not immediate; the storm starts once it has begun, so every write lands
+        // after it and at least one more run must follow (otherwise all writes could coalesce into the first).
+        await().atMost(TIMEOUT).until(() -> runs.get() >= 1);
         startAndJoin(pool(4, "writer"), tasks);
         assertThat(scheduler.awaitIdle(TIMEOUT)).isTrue();
 
