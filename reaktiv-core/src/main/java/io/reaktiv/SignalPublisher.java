@@ -57,16 +57,21 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
             this.subscriber = subscriber;
         }
 
+        /** A subscriber method threw (Reactive Streams rule 2.13): cancel and log, unless the JVM is failing. */
+        private void subscriberFailed(Throwable e, String method) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            cancel();
+            LOG.log(System.Logger.Level.WARNING, "Subscriber." + method + " threw, in violation of Reactive "
+                    + "Streams rule 2.13; the subscription is cancelled", e);
+        }
+
         void start() {
             try {
                 subscriber.onSubscribe(this);
             } catch (RuntimeException | Error e) {
-                if (e instanceof VirtualMachineError) {
-                    throw e;
-                }
-                cancel();
-                LOG.log(System.Logger.Level.WARNING, "Subscriber.onSubscribe threw, in violation of Reactive "
-                        + "Streams rule 2.13; the subscription is cancelled", e);
+                subscriberFailed(e, "onSubscribe");
                 return;
             }
             if (terminated.get()) {
@@ -173,12 +178,7 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
                         try {
                             subscriber.onNext(value);
                         } catch (RuntimeException | Error e) {
-                            if (e instanceof VirtualMachineError) {
-                                throw e;
-                            }
-                            cancel();
-                            LOG.log(System.Logger.Level.WARNING, "Subscriber.onNext threw, in violation of "
-                                    + "Reactive Streams rule 2.13; the subscription is cancelled", e);
+                            subscriberFailed(e, "onNext");
                             return;
                         }
                         continue;

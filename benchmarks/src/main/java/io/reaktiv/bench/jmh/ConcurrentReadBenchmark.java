@@ -1,64 +1,12 @@
 package io.reaktiv.bench.jmh;
 
-import static io.reaktiv.Reaktiv.computed;
-import static io.reaktiv.Reaktiv.signal;
-
-import io.reaktiv.Computed;
-import io.reaktiv.Signal;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The untracked reads of {@link ReadBenchmark}, from two threads at once on the same nodes: reads of an up-to-date
- * value should not contend (no lock, no shared write).
+ * The untracked reads of {@link UntrackedReads}, from two threads at once on the same nodes: reads of an up-to-date
+ * value should not contend (no lock, no shared write). Scores are per operation per thread, so the throughput
+ * ratio to {@link ReadBenchmark} is 2 × its score / this score.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @Threads(2)
-public class ConcurrentReadBenchmark {
-
-    private Signal<Double> signal;
-    private Computed<Double> cached;
-
-    /** Builds the nodes and evaluates the computed once. */
-    @Setup
-    public void setUp() {
-        signal = signal(1.0);
-        cached = computed(() -> signal.get() + 1);
-        cached.get();
-    }
-
-    @Benchmark
-    public Double signalGetUntracked() {
-        return signal.get();
-    }
-
-    @Benchmark
-    public Double signalPeek() {
-        return signal.peek();
-    }
-
-    @Benchmark
-    public Double computedGetUntracked() {
-        return cached.get();
-    }
-
-    @Benchmark
-    public Double computedPeek() {
-        return cached.peek();
-    }
+public class ConcurrentReadBenchmark extends UntrackedReads {
 }
