@@ -29,10 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stress tests for effect scheduling and async effects: executor-scheduled effects under a write storm, async
@@ -48,19 +47,9 @@ class AsyncEffectStressTest {
     /** Upper bound for any single wait; far above what a healthy run needs. */
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final List<Throwable> effectErrors = new CopyOnWriteArrayList<>();
-    private final List<ExecutorService> pools = new ArrayList<>();
-
-    @BeforeEach
-    void captureEffectErrors() {
-        Reaktiv.setErrorHandler((effect, error) -> effectErrors.add(error));
-    }
-
-    @AfterEach
-    void restore() {
-        Reaktiv.resetErrorHandler();
-        pools.forEach(ExecutorService::shutdownNow);
-    }
+    @RegisterExtension
+    final StressFixture fixture = new StressFixture();
+    private final List<Throwable> effectErrors = fixture.effectErrors;
 
     // ================================================================ helpers
 
@@ -75,7 +64,7 @@ class AsyncEffectStressTest {
 
     private ExecutorService pool(int threads, String prefix) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemons(prefix));
-        pools.add(pool);
+        fixture.track(pool);
         return pool;
     }
 
@@ -91,7 +80,7 @@ class AsyncEffectStressTest {
             ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(2, daemons("completer"));
             e.setRemoveOnCancelPolicy(true);
             executor = e;
-            pools.add(e);
+            fixture.track(e);
         }
 
         /** Runs {@code completion} later; it completes (or deliberately does not complete) a stage. */

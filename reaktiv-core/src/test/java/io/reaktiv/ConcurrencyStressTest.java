@@ -26,11 +26,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Multi-threaded stress tests with exact expected outcomes. Every wait is bounded (latches, barriers and
@@ -41,19 +40,9 @@ class ConcurrencyStressTest {
     /** Upper bound for any single wait; far above what a healthy run needs. */
     private static final long TIMEOUT_SECONDS = 20;
 
-    private final List<Throwable> effectErrors = new CopyOnWriteArrayList<>();
-    private final List<ExecutorService> pools = new ArrayList<>();
-
-    @BeforeEach
-    void captureEffectErrors() {
-        Reaktiv.setErrorHandler((effect, error) -> effectErrors.add(error));
-    }
-
-    @AfterEach
-    void restore() {
-        Reaktiv.resetErrorHandler();
-        pools.forEach(ExecutorService::shutdownNow);
-    }
+    @RegisterExtension
+    final StressFixture fixture = new StressFixture();
+    private final List<Throwable> effectErrors = fixture.effectErrors;
 
     // ================================================================ update is atomic
 
@@ -642,7 +631,7 @@ class ConcurrencyStressTest {
             t.setDaemon(true);
             return t;
         });
-        pools.add(pool);
+        fixture.track(pool);
         return pool;
     }
 
