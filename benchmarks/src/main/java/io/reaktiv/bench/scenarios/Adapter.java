@@ -18,7 +18,8 @@ public interface Adapter {
     /**
      * Creates the adapter of a library. Loaded by name because the Vaadin adapter exists only in builds on JDK 21+.
      *
-     * @param library {@code reaktiv}, {@code javafx} or {@code vaadin}
+     * @param library {@code reaktiv}, {@code javafx}, {@code vaadin} or {@code alien-jvm} (the Java port of
+     *     alien-signals, a single-threaded reference point)
      * @return a new adapter
      * @throws ClassNotFoundException if this build does not contain the library's adapter
      * @throws IllegalArgumentException if the library is unknown
@@ -28,6 +29,7 @@ public interface Adapter {
             case "reaktiv" -> "ReaktivAdapter";
             case "javafx" -> "JavaFxAdapter";
             case "vaadin" -> "VaadinAdapter";
+            case "alien-jvm" -> "AlienJavaAdapter";
             default -> throw new IllegalArgumentException("unknown library: " + library);
         };
         Class<?> type = Class.forName("io.reaktiv.bench.adapters." + simpleName);

@@ -7,8 +7,8 @@ import java.util.Locale;
  * {@code scenario library median_ms checksum runs min_ms status}, the format of the Node harness.
  *
  * <p>Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar io.reaktiv.bench.scenarios.ScenarioMain
- * reaktiv|javafx|vaadin [scenarioFilter]}. Run one library per JVM: the JIT must not see several libraries at
- * one call site.
+ * reaktiv|javafx|vaadin|alien-jvm [scenarioFilter]}. Run one library per JVM: the JIT must not see several
+ * libraries at one call site.
  */
 public final class ScenarioMain {
 
@@ -25,7 +25,7 @@ public final class ScenarioMain {
      */
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: ScenarioMain reaktiv|javafx|vaadin [scenarioFilter]");
+            System.err.println("usage: ScenarioMain reaktiv|javafx|vaadin|alien-jvm [scenarioFilter]");
             System.exit(2);
         }
         String library = args[0];

@@ -2,6 +2,7 @@ package io.reaktiv.bench.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reaktiv.bench.adapters.AlienJavaAdapter;
 import io.reaktiv.bench.adapters.JavaFxAdapter;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -71,10 +72,52 @@ class ScenariosTest {
         assertThat(measure("dynamic_6-10x10_dyn25_lazy80")).isEqualTo("302310782860 1155000 ok");
     }
 
+    /** The Java port of alien-signals has the cut-off: no extra run where JavaFX has them. */
+    @Test
+    void avoidablePropagationOnAlienJvmRunsNoEffect() {
+        assertThat(measure("avoidablePropagation", new AlienJavaAdapter())).isEqualTo("6006 0 ok");
+    }
+
+    @Test
+    void deepPropagationOnAlienJvm() {
+        assertThat(measure("deepPropagation", new AlienJavaAdapter())).isEqualTo("3725 51 ok");
+    }
+
+    @Test
+    void muxOnAlienJvmRunsOnlyTheChangedEffect() {
+        assertThat(measure("mux", new AlienJavaAdapter())).isEqualTo("155 18 ok");
+    }
+
+    @Test
+    void unstableOnAlienJvm() {
+        assertThat(measure("unstable", new AlienJavaAdapter())).isEqualTo("51080 101 ok");
+    }
+
+    @Test
+    void molBenchOnAlienJvmDoesNotRerunJ() {
+        assertThat(measure("molBench", new AlienJavaAdapter())).isEqualTo("9616 4 ok");
+    }
+
+    @Test
+    void cellx1000OnAlienJvm() {
+        assertThat(measure("cellx1000", new AlienJavaAdapter())).isEqualTo("-3,-6,-2,2/-2,-4,2,3 4000 ok");
+    }
+
+    @Test
+    void dynamicGraphWithDynamicNodesOnAlienJvm() {
+        assertThat(measure("dynamic_6-10x10_dyn25_lazy80", new AlienJavaAdapter()))
+                .isEqualTo("302310782860 1155000 ok");
+    }
+
     /** Runs one row on JavaFX and returns {@code checksum runs status}. */
     private String measure(String name) {
+        return measure(name, new JavaFxAdapter());
+    }
+
+    /** Runs one row on a library and returns {@code checksum runs status}. */
+    private String measure(String name, Adapter fw) {
         Row row = Row.ALL.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-        Measurement m = row.measure(harness, new JavaFxAdapter());
+        Measurement m = row.measure(harness, fw);
         return m.checksum() + " " + m.runs() + " " + m.status(row);
     }
 }
