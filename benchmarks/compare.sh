@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the 17 scenario rows of SCENARIOS.md on every library -- reaktiv, JavaFX and Vaadin signals on the JVM,
-# alien-signals and Preact signals on Node -- in several interleaved rounds, one process per library and round,
-# never two at once, and prints one Markdown table: each library's median (median over the rounds of the
-# per-round medians) and reaktiv's ratio to the fastest other library.
+# alien-signals and Preact signals on Node, and alien-jvm (a Java port of alien-signals, benchmark-only) -- in
+# several interleaved rounds, one process per library and round, never two at once, and prints one Markdown table:
+# each library's median (median over the rounds of the per-round medians) and reaktiv's ratio to the fastest other
+# library (alien-jvm is a reference column, not counted as a library).
 #
 # usage: benchmarks/compare.sh [scenarioFilter]
 # env:   ROUNDS        rounds (default 3)
-#        LIBS          libraries to run (default: "reaktiv javafx vaadin alien preact")
+#        LIBS          libraries to run (default: "reaktiv javafx vaadin alien preact alien-jvm")
 #        SHARED_DIR    the shared material (default: the repository's sibling ../shared); the Node harness
 #                      is SHARED_DIR/bench/js
 #        BENCH_JAVA    JDK home for the JVM runs (default: a JDK 21+ under /usr/lib/jvm if there is one, so that
@@ -21,7 +22,7 @@ set -euo pipefail
 
 FILTER="${1:-}"
 ROUNDS="${ROUNDS:-3}"
-LIBS="${LIBS:-reaktiv javafx vaadin alien preact}"
+LIBS="${LIBS:-reaktiv javafx vaadin alien preact alien-jvm}"
 ROOT="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 SHARED_DIR="${SHARED_DIR:-$ROOT/../shared}"
 JS_SRC="$SHARED_DIR/bench/js"
@@ -79,7 +80,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for lib in $LIBS; do
     echo "# round $round/$ROUNDS: $lib" >&2
     case "$lib" in
-      reaktiv | javafx | vaadin)
+      reaktiv | javafx | vaadin | alien-jvm)
         # shellcheck disable=SC2086 # JVM_OPTS is a list of options
         "$JDK/bin/java" $JVM_OPTS -cp "$JAR" io.reaktiv.bench.scenarios.ScenarioMain "$lib" "$FILTER" \
           >"$dir/$lib.txt" 2>"$dir/$lib.err" || echo "# $lib exited with status $?" >>"$dir/$lib.txt"
@@ -99,12 +100,12 @@ echo
 # shellcheck disable=SC2086 # LIBS is a list of names
 "$JDK/bin/java" -cp "$JAR" io.reaktiv.bench.report.CompareTable "$OUT_DIR" $LIBS
 echo
-echo "Cells: median over the rounds of each round's median. \`+\` = extra runs (no equality cut-off), \`✗\` = DIFF (checksum or runs differ from the reference, or differ between reps), FAILED = the library threw. Ratio < 1: reaktiv is faster."
+echo "Cells: median over the rounds of each round's median. \`+\` = extra runs (no equality cut-off), \`✗\` = DIFF (checksum or runs differ from the reference, or differ between reps), FAILED = the library threw. Ratio < 1: reaktiv is faster. alien-jvm (single-threaded Java port of alien-signals, benchmarks only) is never the best other library."
 echo
 echo "Libraries:"
 echo
-grep -h '^# [a-z]* = ' "$OUT_DIR/round1/"*.txt | sed 's/^# /- /'
-notes="$(grep -h '^# ' "$OUT_DIR"/round*/*.txt | grep -v '^# [a-z]* = ' || true)"
+grep -h '^# [a-z-]* = ' "$OUT_DIR/round1/"*.txt | sed 's/^# /- /'
+notes="$(grep -h '^# ' "$OUT_DIR"/round*/*.txt | grep -v '^# [a-z-]* = ' || true)"
 if [[ -n "$notes" ]]; then
   echo
   echo "Harness notes:"

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns result files of several rounds into one Markdown table: per row, each library's median over the rounds
- * of its per-round medians, and reaktiv's ratio to the fastest other library.
+ * of its per-round medians, and reaktiv's ratio to the fastest other library. Reference columns ({@code alien-jvm},
+ * a benchmark-only port) are shown but never count as the fastest other library.
  *
  * <p>Usage: {@code CompareTable <resultsDir> <library>...}. Every {@code *.txt} file below {@code resultsDir} is
  * read; lines are {@code scenario library median_ms checksum runs min_ms status}, {@code #} lines are ignored.
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
 public final class CompareTable {
 
     private static final String REAKTIV = "reaktiv";
+
+    /** Columns that are not libraries one would choose instead of reaktiv: excluded from "best other". */
+    private static final Set<String> REFERENCE_ONLY = Set.of("alien-jvm");
 
     /** One result line. */
     private record Result(double medianMillis, String checksum, String runs, String status) {
@@ -94,7 +98,8 @@ public final class CompareTable {
                                 + ", runs " + r.runs() + ")");
                     }
                 }
-                if (!library.equals(REAKTIV) && !Double.isNaN(median) && median < bestMillis) {
+                if (!library.equals(REAKTIV) && !REFERENCE_ONLY.contains(library) && !Double.isNaN(median)
+                        && median < bestMillis) {
                     best = library;
                     bestMillis = median;
                 }
