@@ -83,14 +83,16 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 return unwrap(v);
             }
         }
-        Engine.LOCK.lock();
+        boolean locked = Engine.lockUnlessHeld();
         try {
             Link link = Engine.link(this, sub);
             update(ctx);
             link.version = this.version;
             return unwrap(value);
         } finally {
-            Engine.LOCK.unlock();
+            if (locked) {
+                Engine.LOCK.unlock();
+            }
         }
     }
 
@@ -106,12 +108,14 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (isFresh(flags)) {
             return unwrap(value);
         }
-        Engine.LOCK.lock();
+        boolean locked = Engine.lockUnlessHeld();
         try {
             update(ctx);
             return unwrap(value);
         } finally {
-            Engine.LOCK.unlock();
+            if (locked) {
+                Engine.LOCK.unlock();
+            }
         }
     }
 

@@ -52,6 +52,20 @@ final class Engine {
         }
     }
 
+    /**
+     * Takes {@link #LOCK} unless this thread holds it already, and says whether it did (then the caller
+     * unlocks). Reads of stale nodes come here, and most of them are made by a computed's function, which runs
+     * under the lock: re-entering a {@code ReentrantLock} writes its hold count twice, with a full fence each
+     * time, while asking whether this thread owns it is a plain load and a compare.
+     */
+    static boolean lockUnlessHeld() {
+        if (LOCK.isHeldByCurrentThread()) {
+            return false;
+        }
+        LOCK.lock();
+        return true;
+    }
+
     /** An effect that keeps re-triggering itself is stopped after this many consecutive runs. */
     static final int MAX_EFFECT_RERUNS = 100;
 

@@ -65,12 +65,14 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (Engine.tryReuse(this, sub, version)) {
             return v;
         }
-        Engine.LOCK.lock();
+        boolean locked = Engine.lockUnlessHeld();
         try {
             Engine.link(this, sub);
             return value;
         } finally {
-            Engine.LOCK.unlock();
+            if (locked) {
+                Engine.LOCK.unlock();
+            }
         }
     }
 
