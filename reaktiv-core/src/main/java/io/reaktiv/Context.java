@@ -72,8 +72,31 @@ final class Context {
     /** The computed or effect whose reads become dependencies; {@code null} while untracked. */
     @Nullable Node activeSub;
 
-    /** The innermost computed whose function is running on this thread; writes are refused while set. */
-    @Nullable DerivedNode<?> computing;
+    /**
+     * The computed whose function called {@code untracked()}, while that block runs: {@link #activeSub} is
+     * {@code null} then, yet writes must still be refused. Kept apart so that a recompute, which only sets
+     * {@code activeSub}, stores one reference fewer into this long-lived object on entry and on exit.
+     */
+    @Nullable DerivedNode<?> untrackedIn;
+
+    /** The innermost computed whose function is running on this thread, if any; writes are refused then. */
+    @Nullable DerivedNode<?> computing() {
+        return activeSub instanceof DerivedNode<?> d ? d : untrackedIn;
+    }
+
+    /** Stops tracking for an {@code untracked()} block, remembering a computed it runs in. */
+    @Nullable DerivedNode<?> enterUntracked() {
+        DerivedNode<?> previous = untrackedIn;
+        untrackedIn = computing();
+        activeSub = null;
+        return previous;
+    }
+
+    /** Ends an {@code untracked()} block begun by {@link #enterUntracked}. */
+    void exitUntracked(@Nullable Node sub, @Nullable DerivedNode<?> previousUntrackedIn) {
+        activeSub = sub;
+        untrackedIn = previousUntrackedIn;
+    }
 
     /** Who owns effects created now: an {@link EffectScope}, a running {@link EffectNode}, or nobody. */
     @Nullable Owner owner;

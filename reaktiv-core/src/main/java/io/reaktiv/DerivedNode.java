@@ -204,11 +204,9 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         ReaktivListener[] listeners = Listeners.current();
         long start = listeners == null ? 0 : System.nanoTime();
         Node previousSub = ctx.activeSub;
-        DerivedNode<?> previousComputing = ctx.computing;
-        runningParent = previousComputing;
+        runningParent = ctx.computing();
         FLAGS.setRelease(this, flags | RUNNING);
         ctx.activeSub = this;
-        ctx.computing = this;
         depsTail = null;
         Object old = value;
         Object next;
@@ -228,7 +226,6 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         } finally {
             FLAGS.setRelease(this, flags & ~RUNNING);
             ctx.activeSub = previousSub;
-            ctx.computing = previousComputing;
             runningParent = null;
         }
         if (!(next instanceof Failure)) {
@@ -269,7 +266,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         // The running computeds on this thread, innermost first, up to this one: the cycle read backwards.
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         path.push(label());
-        for (DerivedNode<?> c = ctx.computing; c != null && c != this; c = c.runningParent) {
+        for (DerivedNode<?> c = ctx.computing(); c != null && c != this; c = c.runningParent) {
             path.push(c.label());
         }
         path.push(label());

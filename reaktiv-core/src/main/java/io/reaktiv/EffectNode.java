@@ -77,7 +77,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     private static EffectNode start(EffectNode effect) {
         Context ctx = Context.current();
-        DerivedNode<?> computing = ctx.computing;
+        DerivedNode<?> computing = ctx.computing();
         if (computing != null) {
             throw new IllegalStateException("Cannot create an effect while computing " + computing.label()
                     + ": a computed's function must not have side effects.");

@@ -395,7 +395,7 @@ final class Engine {
 
     /** Refuses a write while a computed's function runs on this thread. */
     static void checkWritable(Context ctx, Node target) {
-        DerivedNode<?> computing = ctx.computing;
+        DerivedNode<?> computing = ctx.computing();
         if (computing != null) {
             throw new IllegalStateException("Cannot write " + target.label() + " while computing "
                     + computing.label() + ": a computed's function must not write signals. Write from an "

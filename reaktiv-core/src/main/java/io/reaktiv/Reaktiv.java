@@ -341,11 +341,11 @@ public final class Reaktiv {
         Objects.requireNonNull(body, "body");
         Context ctx = Context.current();
         Node previous = ctx.activeSub;
-        ctx.activeSub = null;
+        DerivedNode<?> previousUntrackedIn = ctx.enterUntracked();
         try {
             return body.get();
         } finally {
-            ctx.activeSub = previous;
+            ctx.exitUntracked(previous, previousUntrackedIn);
         }
     }
 
@@ -358,11 +358,11 @@ public final class Reaktiv {
         Objects.requireNonNull(body, "body");
         Context ctx = Context.current();
         Node previous = ctx.activeSub;
-        ctx.activeSub = null;
+        DerivedNode<?> previousUntrackedIn = ctx.enterUntracked();
         try {
             body.run();
         } finally {
-            ctx.activeSub = previous;
+            ctx.exitUntracked(previous, previousUntrackedIn);
         }
     }
 
