@@ -59,25 +59,6 @@ public final class AlienSignals extends ReactiveSystem {
         return SYSTEM.activeSub;
     }
 
-    /**
-     * Replaces the node whose reads are tracked ({@code null}: reads are untracked).
-     *
-     * @param sub the new active subscriber, or {@code null}
-     * @return the previous one
-     */
-    public static ReactiveNode setActiveSub(ReactiveNode sub) {
-        return SYSTEM.swapActiveSub(sub);
-    }
-
-    /**
-     * Returns the nesting depth of {@link #startBatch()}.
-     *
-     * @return 0 outside batches
-     */
-    public static int getBatchDepth() {
-        return SYSTEM.batchDepth;
-    }
-
     /** Starts a batch: effects wait until the outermost batch ends. */
     public static void startBatch() {
         ++SYSTEM.batchDepth;
