@@ -69,10 +69,10 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     @Override
     public T get() {
-        Context ctx = Context.current();
-        Node sub = ctx.activeSub;
+        ThreadState ts = ThreadState.current();
+        Node sub = ts.activeSub;
         if (sub == null) {
-            return read(ctx);
+            return read(ts);
         }
         // Freshness first, then version, then value: a value read after a fresh check is at least as new as
         // the check, and a recorded version is never newer than the value read with it.
@@ -86,7 +86,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         boolean locked = Engine.lockUnlessHeld();
         try {
             Link link = Engine.link(this, sub);
-            update(ctx);
+            refresh(ts);
             link.version = this.version;
             return unwrap(value);
         } finally {
@@ -101,16 +101,16 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (isFresh(flags)) {
             return unwrap(value); // no context needed: a cached value is returned without a thread lookup
         }
-        return read(Context.current());
+        return read(ThreadState.current());
     }
 
-    private T read(Context ctx) {
+    private T read(ThreadState ts) {
         if (isFresh(flags)) {
             return unwrap(value);
         }
         boolean locked = Engine.lockUnlessHeld();
         try {
-            update(ctx);
+            refresh(ts);
             return unwrap(value);
         } finally {
             if (locked) {
@@ -138,15 +138,15 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     // ---------------------------------------------------------------- engine side (lock held)
 
     /** Brings the value up to date. Lock held. */
-    final void update(Context ctx) {
+    final void refresh(ThreadState ts) {
         if (isRunning()) {
-            throw cycle(ctx);
+            throw cycle(ts);
         }
         if (!needsValidation()) {
             return;
         }
-        if (!hasValue() || Engine.dependenciesChanged(this, ctx)) {
-            recompute(ctx);
+        if (!hasValue() || Engine.dependenciesChanged(this, ts)) {
+            recompute(ts);
         } else {
             markValidated();
         }
@@ -189,24 +189,24 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     /** Gained a first watcher; stale until validated, because nothing pushed changes to it while unwatched. */
-    final void watch() {
+    final void onFirstWatcher() {
         FLAGS.setRelease(this, flags | WATCHED | STALE);
     }
 
     /** Lost its last watcher: from now on freshness is decided by polling the global version. */
-    final void unwatch() {
+    final void onLastWatcherGone() {
         VALIDATED_AT.setRelease(this, -1L);
         FLAGS.setRelease(this, flags & ~WATCHED);
     }
 
     /** Runs the function, tracking what it reads, and keeps the old value if the new one is equal. */
-    final void recompute(Context ctx) {
+    final void recompute(ThreadState ts) {
         ReaktivListener[] listeners = Listeners.current();
         long start = listeners == null ? 0 : System.nanoTime();
-        Node previousSub = ctx.activeSub;
-        runningParent = ctx.computing();
+        Node previousSub = ts.activeSub;
+        runningParent = ts.computing();
         FLAGS.setRelease(this, flags | RUNNING);
-        ctx.activeSub = this;
+        ts.activeSub = this;
         depsTail = null;
         Object old = value;
         Object next;
@@ -225,14 +225,14 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             changed = true;
         } finally {
             FLAGS.setRelease(this, flags & ~RUNNING);
-            ctx.activeSub = previousSub;
+            ts.activeSub = previousSub;
             runningParent = null;
         }
         if (!(next instanceof Failure)) {
             // On failure the dependencies of the previous run are kept too: any of them may fix it.
-            Engine.trimDeps(this, ctx);
+            Engine.trimDeps(this, ts);
         } else {
-            Engine.keepAllDeps(this, ctx);
+            Engine.keepAllDeps(this, ts);
         }
         recomputes++;
         if (changed) {
@@ -262,11 +262,11 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         return eq == null ? Objects.equals(old, next) : eq.test((T) old, next);
     }
 
-    private CycleDetectedException cycle(Context ctx) {
+    private CycleDetectedException cycle(ThreadState ts) {
         // The running computeds on this thread, innermost first, up to this one: the cycle read backwards.
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         path.push(label());
-        for (DerivedNode<?> c = ctx.computing(); c != null && c != this; c = c.runningParent) {
+        for (DerivedNode<?> c = ts.computing(); c != null && c != this; c = c.runningParent) {
             path.push(c.label());
         }
         path.push(label());

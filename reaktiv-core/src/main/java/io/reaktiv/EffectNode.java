@@ -33,8 +33,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private boolean notified;
     private boolean dispatched;
     private boolean hasRun;
-    /** The last thread context that queued this effect and has not polled it yet. Guarded by the lock. */
-    private @Nullable Context queuedIn;
+    /** The last thread state that queued this effect and has not polled it yet. Guarded by the lock. */
+    private @Nullable ThreadState queuedIn;
     /** A run of this effect wrote something the effect reads (the runner notified itself). Guarded by the lock. */
     private boolean selfNotified;
     /** How many runs in a row re-triggered themselves; see {@link Engine#MAX_EFFECT_RERUNS}. Guarded by the lock. */
@@ -76,13 +76,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     private static EffectNode start(EffectNode effect) {
-        Context ctx = Context.current();
-        DerivedNode<?> computing = ctx.computing();
+        ThreadState ts = ThreadState.current();
+        DerivedNode<?> computing = ts.computing();
         if (computing != null) {
             throw new IllegalStateException("Cannot create an effect while computing " + computing.label()
                     + ": a computed's function must not have side effects.");
         }
-        Owner owner = ctx.owner;
+        Owner owner = ts.owner;
         if (owner != null) {
             effect.owner = owner;
             owner.adopt(effect);
@@ -94,13 +94,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         Engine.LOCK.lock();
         try {
             effect.notified = true;
-            runHere = ctx.batchDepth == 0 && effect.scheduler == EffectScheduler.synchronous();
+            runHere = ts.batchDepth == 0 && effect.scheduler == EffectScheduler.synchronous();
             if (runHere) {
                 effect.notified = false;
                 effect.claim();
-            } else if (ctx.batchDepth > 0) {
-                effect.queuedIn = ctx;
-                ctx.queue.addLast(effect);
+            } else if (ts.batchDepth > 0) {
+                effect.queuedIn = ts;
+                ts.queue.addLast(effect);
                 return effect;
             } else {
                 effect.dispatched = true;
@@ -109,7 +109,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             Engine.LOCK.unlock();
         }
         if (runHere) {
-            effect.runOnThisThread(ctx);
+            effect.runOnThisThread(ts);
         } else {
             effect.submit();
         }
@@ -127,7 +127,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /** A dependency may have changed. Lock held. */
-    void notifyChanged(Context ctx) {
+    void notifyChanged(ThreadState ts) {
         if (disposed) {
             return;
         }
@@ -136,21 +136,21 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             if (Thread.currentThread() == runner) {
                 selfNotified = true;
             }
-        } else if (!dispatched && queuedIn != ctx) {
-            queuedIn = ctx;
-            ctx.queue.addLast(this);
+        } else if (!dispatched && queuedIn != ts) {
+            queuedIn = ts;
+            ts.queue.addLast(this);
         }
     }
 
-    /** Called by the flush of {@code ctx}: hands the effect to its scheduler if it is still due. */
-    void dispatch(Context ctx) {
+    /** Called by the flush of {@code ts}: hands the effect to its scheduler if it is still due. */
+    void dispatch(ThreadState ts) {
         if (scheduler == EffectScheduler.synchronous()) {
-            runIfNotified(ctx);
+            runIfNotified(ts);
             return;
         }
         Engine.LOCK.lock();
         try {
-            if (queuedIn == ctx) {
+            if (queuedIn == ts) {
                 queuedIn = null;
             }
             if (disposed || running || dispatched || !notified) {
@@ -180,36 +180,36 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** The task a scheduler runs: one due run, with this thread's own writes flushed after it. */
     private void runScheduled() {
-        Context ctx = Context.current();
+        ThreadState ts = ThreadState.current();
         Engine.LOCK.lock();
         try {
             dispatched = false;
         } finally {
             Engine.LOCK.unlock();
         }
-        boolean outer = !ctx.flushing;
-        ctx.flushing = true;
+        boolean outer = !ts.flushing;
+        ts.flushing = true;
         try {
-            runIfNotified(ctx);
+            runIfNotified(ts);
         } finally {
             if (outer) {
-                ctx.flushing = false;
-                Engine.flushIfIdle(ctx);
+                ts.flushing = false;
+                Engine.flushIfIdle(ts);
             }
         }
     }
 
     /** Runs the effect on this thread if it is still due and nobody else runs it. */
-    private void runIfNotified(Context ctx) {
+    private void runIfNotified(ThreadState ts) {
         Engine.LOCK.lock();
         try {
-            if (queuedIn == ctx) {
+            if (queuedIn == ts) {
                 queuedIn = null;
             }
             if (disposed || running || !notified) {
                 return;
             }
-            boolean due = !hasRun || Engine.dependenciesChanged(this, ctx);
+            boolean due = !hasRun || Engine.dependenciesChanged(this, ts);
             notified = false;
             if (!due) {
                 return;
@@ -218,27 +218,27 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             Engine.LOCK.unlock();
         }
-        runClaimed(ctx);
+        runClaimed(ts);
     }
 
     /** Runs a claimed effect with this thread's writes queued meanwhile, then flushes them. */
-    private void runOnThisThread(Context ctx) {
-        if (ctx.flushing) {
-            runClaimed(ctx);
+    private void runOnThisThread(ThreadState ts) {
+        if (ts.flushing) {
+            runClaimed(ts);
             return;
         }
-        ctx.flushing = true;
+        ts.flushing = true;
         try {
-            runClaimed(ctx);
+            runClaimed(ts);
         } finally {
-            ctx.flushing = false;
+            ts.flushing = false;
         }
-        Engine.flushIfIdle(ctx);
+        Engine.flushIfIdle(ts);
     }
 
-    /** The flush of {@code ctx} ended abnormally: the effect stays notified but is no longer queued there. */
-    void forgetQueue(Context ctx) {
-        if (queuedIn == ctx) {
+    /** The flush of {@code ts} ended abnormally: the effect stays notified but is no longer queued there. */
+    void forgetQueue(ThreadState ts) {
+        if (queuedIn == ts) {
             queuedIn = null;
         }
     }
@@ -250,20 +250,20 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /** Runs the claimed effect, again while its own writes keep changing what it read. */
-    private void runClaimed(Context ctx) {
+    private void runClaimed(ThreadState ts) {
         while (true) {
             runCleanups(takeCleanups());
             if (disposed) {
                 // Disposed after this run was claimed (or queued by resume): it must not start.
-                abandonClaim(ctx);
+                abandonClaim(ts);
                 return;
             }
-            Object outcome = runBody(ctx);
+            Object outcome = runBody(ts);
             Throwable error = null;
             if (outcome instanceof Throwable t) {
                 error = t;
             } else if (outcome instanceof CompletableFuture<?> stage) {
-                if (!stage.isDone() && startWaiting(stage, ctx)) {
+                if (!stage.isDone() && startWaiting(stage, ts)) {
                     return; // finished by whenStageCompletes
                 }
                 error = stageFailure(stage);
@@ -276,12 +276,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             Engine.LOCK.lock();
             try {
                 if (error == null) {
-                    Engine.trimDeps(this, ctx);
+                    Engine.trimDeps(this, ts);
                 } else {
                     // Keep every dependency, the previous run's too: the effect reacts to any of them.
-                    Engine.keepAllDeps(this, ctx);
+                    Engine.keepAllDeps(this, ts);
                 }
-                next = finishRun(ctx);
+                next = finishRun(ts);
             } finally {
                 Engine.LOCK.unlock();
             }
@@ -305,17 +305,17 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * own writes count towards {@link Engine#MAX_EFFECT_RERUNS}: another thread writing during every run is
      * not a cycle. Lock held.
      */
-    private int finishRun(Context ctx) {
+    private int finishRun(ThreadState ts) {
         hasRun = true;
         boolean self = selfNotified;
         selfNotified = false;
         int next = DONE;
         if (disposed) {
-            Engine.unlinkAllDeps(this, ctx);
+            Engine.unlinkAllDeps(this, ts);
             next = DISPOSED;
         } else if (notified) {
             notified = false;
-            if (Engine.dependenciesChanged(this, ctx)) {
+            if (Engine.dependenciesChanged(this, ts)) {
                 if (!self) {
                     selfReruns = 0;
                     next = AGAIN;
@@ -355,10 +355,10 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * Parks the run until its stage completes. Returns false if the effect was disposed meanwhile (the stage
      * is cancelled and the run ends normally).
      */
-    private boolean startWaiting(CompletableFuture<?> stage, Context ctx) {
+    private boolean startWaiting(CompletableFuture<?> stage, ThreadState ts) {
         Engine.LOCK.lock();
         try {
-            Engine.trimDeps(this, ctx);
+            Engine.trimDeps(this, ts);
             hasRun = true;
             if (disposed) {
                 stage.cancel(true);
@@ -386,12 +386,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 errors++;
                 Engine.reportEffectError(this, error);
             }
-            Context ctx = Context.current();
+            ThreadState ts = ThreadState.current();
             int next;
             Engine.LOCK.lock();
             try {
                 inFlight = null;
-                next = finishRun(ctx);
+                next = finishRun(ts);
             } finally {
                 Engine.LOCK.unlock();
             }
@@ -417,12 +417,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 } finally {
                     Engine.LOCK.unlock();
                 }
-                runOnThisThread(Context.current());
+                runOnThisThread(ThreadState.current());
             });
         } catch (RuntimeException rejected) {
             errors++;
             Engine.reportEffectError(this, rejected);
-            abandonClaim(Context.current());
+            abandonClaim(ThreadState.current());
         }
     }
 
@@ -431,7 +431,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * finishes the disposal (unlink, cleanups) that dispose() left to the claimant; otherwise the effect stays
      * due, so the next change or dispatch runs it.
      */
-    private void abandonClaim(Context ctx) {
+    private void abandonClaim(ThreadState ts) {
         ArrayList<Runnable> list = null;
         Engine.LOCK.lock();
         try {
@@ -439,7 +439,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             runner = null;
             selfReruns = 0;
             if (disposed) {
-                Engine.unlinkAllDeps(this, ctx);
+                Engine.unlinkAllDeps(this, ts);
                 list = takeCleanups();
             } else {
                 notified = true;
@@ -466,13 +466,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /** Runs the body once, tracking reads; returns a thrown exception, the async stage, or null. */
-    private @Nullable Object runBody(Context ctx) {
+    private @Nullable Object runBody(ThreadState ts) {
         ReaktivListener[] listeners = Listeners.current();
         long start = listeners == null ? 0 : System.nanoTime();
-        Node previousSub = ctx.activeSub;
-        Owner previousOwner = ctx.owner;
-        ctx.activeSub = this;
-        ctx.owner = this;
+        Node previousSub = ts.activeSub;
+        Owner previousOwner = ts.owner;
+        ts.activeSub = this;
+        ts.owner = this;
         depsTail = null;
         Object outcome = null;
         try {
@@ -490,8 +490,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } catch (Throwable t) {
             outcome = t;
         } finally {
-            ctx.activeSub = previousSub;
-            ctx.owner = previousOwner;
+            ts.activeSub = previousSub;
+            ts.owner = previousOwner;
             runs++;
         }
         if (listeners != null) {
@@ -550,7 +550,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     @Override
     public void dispose() {
-        Context ctx = Context.current();
+        ThreadState ts = ThreadState.current();
         ArrayList<Runnable> list = null;
         CompletableFuture<?> toCancel = null;
         Engine.LOCK.lock();
@@ -563,7 +563,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 // The thread finishing the run (or the stage's completion) unlinks and cleans up.
                 toCancel = inFlight;
             } else {
-                Engine.unlinkAllDeps(this, ctx);
+                Engine.unlinkAllDeps(this, ts);
                 list = takeCleanups();
             }
         } finally {

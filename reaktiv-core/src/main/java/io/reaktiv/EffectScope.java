@@ -25,7 +25,7 @@ public final class EffectScope implements AutoCloseable {
     private final ScopeOwner owner = new ScopeOwner();
 
     EffectScope() {
-        Owner parent = Context.current().owner;
+        Owner parent = ThreadState.current().owner;
         if (parent != null) {
             parent.adopt(owner);
         }
@@ -54,13 +54,13 @@ public final class EffectScope implements AutoCloseable {
      */
     public <T extends @org.jspecify.annotations.Nullable Object> T run(Supplier<T> body) {
         Objects.requireNonNull(body, "body");
-        Context ctx = Context.current();
-        Owner previous = ctx.owner;
-        ctx.owner = owner;
+        ThreadState ts = ThreadState.current();
+        Owner previous = ts.owner;
+        ts.owner = owner;
         try {
             return body.get();
         } finally {
-            ctx.owner = previous;
+            ts.owner = previous;
         }
     }
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *   watched computeds {@link DerivedNode#STALE} and queueing effects; nothing is computed then. A read of a
  *   stale node walks down its dependencies, recomputes what really changed (versions differ) from the bottom
  *   up, and stops early where an equal value cut the change off. Both walks are loops over an explicit stack
- *   in {@link Context}: a chain 10,000 deep costs no Java stack.</li>
+ *   in {@link ThreadState}: a chain 10,000 deep costs no Java stack.</li>
  *   <li><b>Watched and unwatched.</b> Only watched nodes are on their sources' subscriber lists, so a computed
  *   nobody watches is not reachable from its sources and can be collected. Such a computed stays correct by
  *   polling: it remembers the {@link #globalVersion} it was last validated at and re-checks its dependencies'
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *   read the value (acquire); writers publish the flag before the value and the value before the version.
  *   Effects run outside the lock, so an effect may block or write without deadlocking anybody.</li>
  *   <li><b>Effects run on the writing thread.</b> A write queues the effects it notifies on its own thread's
- *   {@link Context}; they run when that thread's outermost write or batch ends. An effect's {@code running}
+ *   {@link ThreadState}; they run when that thread's outermost write or batch ends. An effect's {@code running}
  *   and {@code notified} flags (guarded by the lock) make sure it never runs concurrently with itself and
  *   that a notification arriving during a run causes one more run.</li>
  * </ul>
@@ -140,7 +140,7 @@ final class Engine {
         }
         sub.depsTail = link;
         if (sub.isWatched()) {
-            subscribe(link, Context.current());
+            subscribe(link, ThreadState.current());
         }
         return link;
     }
@@ -149,7 +149,7 @@ final class Engine {
      * Removes the links after the cursor: dependencies the last run did not read again. Lock held. Returns
      * nothing to do quickly when the run read the same dependencies as before.
      */
-    static void trimDeps(Node sub, Context ctx) {
+    static void trimDeps(Node sub, ThreadState ts) {
         Link cursor = sub.depsTail;
         Link stale = cursor != null ? cursor.nextDep : sub.depsHead;
         if (stale == null) {
@@ -166,7 +166,7 @@ final class Engine {
             stale.prevDep = null;
             stale.nextDep = null;
             if (watched) {
-                unsubscribe(stale, ctx);
+                unsubscribe(stale, ts);
             }
             stale = next;
         }
@@ -178,7 +178,7 @@ final class Engine {
      * one left stale would never pass a later change on (propagation stops at stale nodes, whose watchers it
      * assumes were told already). Lock held.
      */
-    static void keepAllDeps(Node sub, Context ctx) {
+    static void keepAllDeps(Node sub, ThreadState ts) {
         Link last = sub.depsTail;
         Link notReread = last != null ? last.nextDep : sub.depsHead;
         if (last == null) {
@@ -190,15 +190,15 @@ final class Engine {
         sub.depsTail = last;
         for (Link l = notReread; l != null; l = l.nextDep) {
             if (l.dep instanceof DerivedNode<?> c && !c.isRunning()) {
-                c.update(ctx);
+                c.refresh(ts);
             }
         }
     }
 
     /** Removes every dependency of {@code sub} (a disposed effect). Lock held. */
-    static void unlinkAllDeps(Node sub, Context ctx) {
+    static void unlinkAllDeps(Node sub, ThreadState ts) {
         sub.depsTail = null;
-        trimDeps(sub, ctx);
+        trimDeps(sub, ts);
     }
 
     /**
@@ -206,8 +206,8 @@ final class Engine {
      * itself, recursively: its own links join their deps' lists. It is marked stale, because while unwatched
      * nobody pushed changes to it; the reader validates it next. Lock held.
      */
-    private static void subscribe(Link link, Context ctx) {
-        int mark = ctx.mark();
+    private static void subscribe(Link link, ThreadState ts) {
+        int mark = ts.mark();
         try {
             while (true) {
                 Node dep = link.dep;
@@ -222,25 +222,25 @@ final class Engine {
                 }
                 dep.subsTail = link;
                 if (first && dep instanceof DerivedNode<?> c) {
-                    c.watch();
+                    c.onFirstWatcher();
                     if (c.depsHead != null) {
                         link = c.depsHead;
                         if (link.nextDep != null) {
-                            ctx.push(link.nextDep);
+                            ts.push(link.nextDep);
                         }
                         continue;
                     }
                 }
-                if (ctx.mark() == mark) {
+                if (ts.mark() == mark) {
                     return;
                 }
-                link = ctx.pop();
+                link = ts.pop();
                 if (link.nextDep != null) {
-                    ctx.push(link.nextDep);
+                    ts.push(link.nextDep);
                 }
             }
         } finally {
-            ctx.reset(mark);
+            ts.reset(mark);
         }
     }
 
@@ -248,8 +248,8 @@ final class Engine {
      * Takes {@code link} off its dep's subscriber list. A computed that loses its last watcher becomes
      * unwatched, recursively, and so collectable once nobody references it. Lock held.
      */
-    private static void unsubscribe(Link link, Context ctx) {
-        int mark = ctx.mark();
+    private static void unsubscribe(Link link, ThreadState ts) {
+        int mark = ts.mark();
         try {
             while (true) {
                 Node dep = link.dep;
@@ -268,25 +268,25 @@ final class Engine {
                 link.prevSub = null;
                 link.nextSub = null;
                 if (dep.subsHead == null && dep instanceof DerivedNode<?> c) {
-                    c.unwatch();
+                    c.onLastWatcherGone();
                     if (c.depsHead != null) {
                         link = c.depsHead;
                         if (link.nextDep != null) {
-                            ctx.push(link.nextDep);
+                            ts.push(link.nextDep);
                         }
                         continue;
                     }
                 }
-                if (ctx.mark() == mark) {
+                if (ts.mark() == mark) {
                     return;
                 }
-                link = ctx.pop();
+                link = ts.pop();
                 if (link.nextDep != null) {
-                    ctx.push(link.nextDep);
+                    ts.push(link.nextDep);
                 }
             }
         } finally {
-            ctx.reset(mark);
+            ts.reset(mark);
         }
     }
 
@@ -297,8 +297,8 @@ final class Engine {
      * their own watchers are visited once), effects are notified. A computed that is already stale is not
      * walked again: its watchers were marked when it was. Lock held.
      */
-    static void propagate(@Nullable Link subs, Context ctx) {
-        int mark = ctx.mark();
+    static void propagate(@Nullable Link subs, ThreadState ts) {
+        int mark = ts.mark();
         Link link = subs;
         try {
             while (true) {
@@ -308,23 +308,23 @@ final class Engine {
                     if (sub instanceof DerivedNode<?> c) {
                         if (c.markStale() && c.subsHead != null) {
                             if (next != null) {
-                                ctx.push(next);
+                                ts.push(next);
                             }
                             link = c.subsHead;
                             continue;
                         }
                     } else {
-                        ((EffectNode) sub).notifyChanged(ctx);
+                        ((EffectNode) sub).notifyChanged(ts);
                     }
                     link = next;
                 }
-                if (ctx.mark() == mark) {
+                if (ts.mark() == mark) {
                     return;
                 }
-                link = ctx.pop();
+                link = ts.pop();
             }
         } finally {
-            ctx.reset(mark);
+            ts.reset(mark);
         }
     }
 
@@ -336,8 +336,8 @@ final class Engine {
      * a computed's function only runs once everything it read last time is current: recomputation happens
      * bottom-up and never recurses through user functions. Lock held.
      */
-    static boolean dependenciesChanged(Node root, Context ctx) {
-        int mark = ctx.mark();
+    static boolean dependenciesChanged(Node root, ThreadState ts) {
+        int mark = ts.mark();
         Node current = root;
         Link link = root.depsHead;
         try {
@@ -352,9 +352,9 @@ final class Engine {
                         } else {
                             if (c.needsValidation()) {
                                 if (!c.hasValue()) {
-                                    c.recompute(ctx);
+                                    c.recompute(ts);
                                 } else if (c.depsHead != null) {
-                                    ctx.push(link);
+                                    ts.push(link);
                                     current = c;
                                     link = c.depsHead;
                                     continue;
@@ -371,8 +371,8 @@ final class Engine {
                         if (current == root) {
                             return true;
                         }
-                        ((DerivedNode<?>) current).recompute(ctx);
-                        link = ctx.pop();
+                        ((DerivedNode<?>) current).recompute(ts);
+                        link = ts.pop();
                         current = link.sub;
                         continue;
                     }
@@ -382,20 +382,20 @@ final class Engine {
                         return false;
                     }
                     ((DerivedNode<?>) current).markValidated();
-                    link = ctx.pop();
+                    link = ts.pop();
                     current = link.sub;
                 }
             }
         } finally {
-            ctx.reset(mark);
+            ts.reset(mark);
         }
     }
 
     // ---------------------------------------------------------------- writes and effects
 
     /** Refuses a write while a computed's function runs on this thread. */
-    static void checkWritable(Context ctx, Node target) {
-        DerivedNode<?> computing = ctx.computing();
+    static void checkWritable(ThreadState ts, Node target) {
+        DerivedNode<?> computing = ts.computing();
         if (computing != null) {
             throw new IllegalStateException("Cannot write " + target.label() + " while computing "
                     + computing.label() + ": a computed's function must not write signals. Write from an "
@@ -409,34 +409,34 @@ final class Engine {
     }
 
     /** Runs the effects this thread queued, unless a batch or a flush on this thread is still open. */
-    static void flushIfIdle(Context ctx) {
-        if (ctx.batchDepth == 0 && !ctx.flushing && !ctx.queue.isEmpty()) {
-            flush(ctx);
+    static void flushIfIdle(ThreadState ts) {
+        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty()) {
+            flush(ts);
         }
     }
 
-    private static void flush(Context ctx) {
-        ctx.flushing = true;
+    private static void flush(ThreadState ts) {
+        ts.flushing = true;
         try {
             EffectNode effect;
-            while ((effect = ctx.queue.pollFirst()) != null) {
-                effect.dispatch(ctx);
+            while ((effect = ts.queue.pollFirst()) != null) {
+                effect.dispatch(ts);
             }
         } finally {
-            ctx.flushing = false;
-            if (!ctx.queue.isEmpty()) {
-                abandonQueue(ctx);
+            ts.flushing = false;
+            if (!ts.queue.isEmpty()) {
+                abandonQueue(ts);
             }
         }
     }
 
     /** After a fatal error mid-flush: forget the queue; the effects stay notified and re-queue on the next write. */
-    private static void abandonQueue(Context ctx) {
+    private static void abandonQueue(ThreadState ts) {
         LOCK.lock();
         try {
             EffectNode effect;
-            while ((effect = ctx.queue.pollFirst()) != null) {
-                effect.forgetQueue(ctx);
+            while ((effect = ts.queue.pollFirst()) != null) {
+                effect.forgetQueue(ts);
             }
         } finally {
             LOCK.unlock();
@@ -444,13 +444,13 @@ final class Engine {
     }
 
     /** Runs {@code batch} with effects deferred to the end of the outermost batch on this thread. */
-    static void batch(Context ctx, Runnable batch) {
-        ctx.batchDepth++;
+    static void batch(ThreadState ts, Runnable batch) {
+        ts.batchDepth++;
         try {
             batch.run();
         } finally {
-            ctx.batchDepth--;
-            flushIfIdle(ctx);
+            ts.batchDepth--;
+            flushIfIdle(ts);
         }
     }
 

@@ -66,12 +66,12 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
 
     /** Sets {@code newValue}, or, with an updater, what it returns for the current value. */
     private void write(@Nullable UnaryOperator<T> updater, @Nullable T newValue) {
-        Context ctx = Context.current();
-        Engine.checkWritable(ctx, this);
+        ThreadState ts = ThreadState.current();
+        Engine.checkWritable(ts, this);
         Engine.LOCK.lock();
         try {
             // Compute first, so the inputs are tracked and a later change of them resets the value.
-            update(ctx);
+            refresh(ts);
             Object current = value;
             // update() of a failed value rethrows the failure (peek); set() simply replaces it.
             T next = updater != null ? updater.apply(peek()) : newValue;
@@ -80,7 +80,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
             }
             Engine.beginWrite();
             writes++;
-            Engine.propagate(subsHead, ctx);
+            Engine.propagate(subsHead, ts);
             publish(next);
             markValidated();
             ReaktivListener[] listeners = Listeners.current();
@@ -90,7 +90,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
         } finally {
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ctx);
+        Engine.flushIfIdle(ts);
     }
 
     @Override

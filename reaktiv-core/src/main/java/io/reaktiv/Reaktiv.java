@@ -310,7 +310,7 @@ public final class Reaktiv {
      */
     public static void batch(Runnable body) {
         Objects.requireNonNull(body, "body");
-        Engine.batch(Context.current(), body);
+        Engine.batch(ThreadState.current(), body);
     }
 
     /**
@@ -323,7 +323,7 @@ public final class Reaktiv {
     public static <T extends @Nullable Object> T batch(Supplier<T> body) {
         Objects.requireNonNull(body, "body");
         Object[] result = new Object[1];
-        Engine.batch(Context.current(), () -> result[0] = body.get());
+        Engine.batch(ThreadState.current(), () -> result[0] = body.get());
         @SuppressWarnings("unchecked")
         T value = (T) result[0];
         return value;
@@ -339,13 +339,13 @@ public final class Reaktiv {
      */
     public static <T extends @Nullable Object> T untracked(Supplier<T> body) {
         Objects.requireNonNull(body, "body");
-        Context ctx = Context.current();
-        Node previous = ctx.activeSub;
-        DerivedNode<?> previousUntrackedIn = ctx.enterUntracked();
+        ThreadState ts = ThreadState.current();
+        Node previous = ts.activeSub;
+        DerivedNode<?> previousUntrackedIn = ts.enterUntracked();
         try {
             return body.get();
         } finally {
-            ctx.exitUntracked(previous, previousUntrackedIn);
+            ts.exitUntracked(previous, previousUntrackedIn);
         }
     }
 
@@ -356,13 +356,13 @@ public final class Reaktiv {
      */
     public static void untracked(Runnable body) {
         Objects.requireNonNull(body, "body");
-        Context ctx = Context.current();
-        Node previous = ctx.activeSub;
-        DerivedNode<?> previousUntrackedIn = ctx.enterUntracked();
+        ThreadState ts = ThreadState.current();
+        Node previous = ts.activeSub;
+        DerivedNode<?> previousUntrackedIn = ts.enterUntracked();
         try {
             body.run();
         } finally {
-            ctx.exitUntracked(previous, previousUntrackedIn);
+            ts.exitUntracked(previous, previousUntrackedIn);
         }
     }
 

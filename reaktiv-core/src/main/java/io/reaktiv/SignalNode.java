@@ -54,8 +54,8 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
 
     @Override
     public T get() {
-        Context ctx = Context.current();
-        Node sub = ctx.activeSub;
+        ThreadState ts = ThreadState.current();
+        Node sub = ts.activeSub;
         if (sub == null) {
             return value;
         }
@@ -83,8 +83,8 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
 
     @Override
     public void set(T newValue) {
-        Context ctx = Context.current();
-        Engine.checkWritable(ctx, this);
+        ThreadState ts = ThreadState.current();
+        Engine.checkWritable(ts, this);
         T observed = value;
         if (isEqual(observed, newValue)) {
             return;
@@ -95,18 +95,18 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
             if (current != observed && isEqual(current, newValue)) {
                 return; // another thread wrote meanwhile
             }
-            commit(newValue, ctx);
+            commit(newValue, ts);
         } finally {
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ctx);
+        Engine.flushIfIdle(ts);
     }
 
     @Override
     public void update(UnaryOperator<T> updater) {
         Objects.requireNonNull(updater, "updater");
-        Context ctx = Context.current();
-        Engine.checkWritable(ctx, this);
+        ThreadState ts = ThreadState.current();
+        Engine.checkWritable(ts, this);
         Engine.LOCK.lock();
         try {
             T current = value;
@@ -114,18 +114,18 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
             if (isEqual(current, next)) {
                 return;
             }
-            commit(next, ctx);
+            commit(next, ts);
         } finally {
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ctx);
+        Engine.flushIfIdle(ts);
     }
 
     /** Lock held. Marks and notifies first, then publishes the value, then the version. */
-    private void commit(T newValue, Context ctx) {
+    private void commit(T newValue, ThreadState ts) {
         Engine.beginWrite();
         writes++;
-        Engine.propagate(subsHead, ctx);
+        Engine.propagate(subsHead, ts);
         VALUE.setRelease(this, newValue);
         bumpVersionRelease();
         ReaktivListener[] listeners = Listeners.current();

@@ -5,25 +5,25 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-thread engine state: what is tracking reads on this thread, the batch depth, and the effects this
- * thread's writes notified. Never shared: a thread only touches its own context.
+ * Per-thread engine state (named so it is not confused with Spring's application contexts): what is tracking reads on this thread, the batch depth, and the effects this
+ * thread's writes notified. Never shared: a thread only touches its own state.
  */
-final class Context {
+final class ThreadState {
 
-    private static final ThreadLocal<Context> CURRENT = ThreadLocal.withInitial(Context::create);
+    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::create);
 
     /**
-     * The context of one thread, checked first: every read and write needs the context, and a static load and
+     * The state of one thread, checked first: every read and write needs it, and a static load and
      * a thread compare are the cheapest test there is. Taken by the first thread that uses the engine, and
      * handed on only when that thread has ended (an application's main thread often ends after startup).
-     * Plain accesses suffice: a context found here is checked against the current thread through its final
+     * Plain accesses suffice: a state found here is checked against the current thread through its final
      * {@link #thread} field, so a stale or racy read only sends a thread down the slower paths; and since it
      * is written only when a thread first uses the engine, no cache line bounces between cores.
      */
-    private static @Nullable Context primary;
+    private static @Nullable ThreadState primary;
 
     /**
-     * Then contexts by thread id, for the other threads: an id, an array load and a compare cost less than a
+     * Then states by thread id, for the other threads: an id, an array load and a compare cost less than a
      * thread-local hash probe (JMH, two threads reading one signal: 1.78 ns per read through the thread-local,
      * 1.31 ns through a slot). A thread claims its slot when it first uses the engine, if the slot is free or
      * its owner has ended; two live threads never take turns overwriting one slot, and a thread that finds
@@ -31,13 +31,13 @@ final class Context {
      * slot is reused.
      */
     private static final int SLOTS = 64;
-    private static final Context[] BY_THREAD = new Context[SLOTS];
+    private static final ThreadState[] BY_THREAD = new ThreadState[SLOTS];
 
     private final Thread thread = Thread.currentThread();
 
-    static Context current() {
+    static ThreadState current() {
         Thread t = Thread.currentThread();
-        Context c = primary;
+        ThreadState c = primary;
         if (c != null && c.thread == t) {
             return c;
         }
@@ -53,16 +53,16 @@ final class Context {
         return (int) t.getId() & (SLOTS - 1);
     }
 
-    /** A thread's first use of the engine: its context, published where {@link #current} looks first. */
-    private static Context create() {
-        Context c = new Context();
-        Context p = primary;
+    /** A thread's first use of the engine: its state, published where {@link #current} looks first. */
+    private static ThreadState create() {
+        ThreadState c = new ThreadState();
+        ThreadState p = primary;
         if (p == null || !p.thread.isAlive()) {
             primary = c;
             return c;
         }
         int i = slot(c.thread);
-        Context owner = BY_THREAD[i];
+        ThreadState owner = BY_THREAD[i];
         if (owner == null || !owner.thread.isAlive()) {
             BY_THREAD[i] = c;
         }
