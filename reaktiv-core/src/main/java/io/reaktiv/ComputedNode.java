@@ -26,7 +26,7 @@ final class ComputedNode<T extends @Nullable Object> extends DerivedNode<T> impl
 
     @Override
     public Computed<T> named(String name) {
-        this.name = checkName(name);
+        setName(name);
         return this;
     }
 }

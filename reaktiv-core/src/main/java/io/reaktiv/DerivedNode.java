@@ -58,8 +58,6 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     /** The computed that was running when this one started: the path reported when a cycle is found. */
     private @Nullable DerivedNode<?> runningParent;
 
-    long recomputes;
-
     DerivedNode(@Nullable BiPredicate<? super T, ? super T> equality) {
         super(null);
         this.equality = equality;
@@ -85,9 +83,14 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         }
         boolean locked = Engine.lockUnlessHeld();
         try {
-            Link link = Engine.link(this, sub);
-            refresh(ts);
-            link.version = this.version;
+            try {
+                refresh(ts);
+            } finally {
+                // Linked after refreshing, so the link records the current version (and whether it changed,
+                // for causes); linked even if refreshing threw, so the reader re-runs when this node changes
+                // (a cycle that a later write breaks included).
+                Engine.link(this, sub);
+            }
             return unwrap(value);
         } finally {
             if (locked) {
@@ -130,7 +133,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     @SuppressWarnings("unchecked")
     private T unwrap(@Nullable Object v) {
         if (v instanceof Failure failure) {
-            throw Engine.sneakyThrow(failure.error());
+            throw Failures.sneakyThrow(failure.error());
         }
         return (T) v;
     }
@@ -158,6 +161,13 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             return true;
         }
         return (f & WATCHED) == 0 && validatedAt != Engine.globalVersion;
+    }
+
+    /** For introspection, lock held: whether the cached value may be out of date; computes nothing. */
+    final boolean isStaleForSnapshot() {
+        int f = flags;
+        return (f & (STALE | RUNNING)) != 0 || value == UNSET
+                || ((f & WATCHED) == 0 && validatedAt != Engine.globalVersion);
     }
 
     final boolean hasValue() {
@@ -188,9 +198,16 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         FLAGS.setRelease(this, flags & ~STALE);
     }
 
-    /** Gained a first watcher; stale until validated, because nothing pushed changes to it while unwatched. */
+    /**
+     * Gained a first watcher; stale until validated, because nothing pushed changes to it while unwatched,
+     * unless it was validated since the last write.
+     */
     final void onFirstWatcher() {
-        FLAGS.setRelease(this, flags | WATCHED | STALE);
+        int f = flags | WATCHED;
+        if (value == UNSET || validatedAt != Engine.globalVersion) {
+            f |= STALE; // not validated since the last write (lock held: none can happen meanwhile)
+        }
+        FLAGS.setRelease(this, f);
     }
 
     /** Lost its last watcher: from now on freshness is decided by polling the global version. */
@@ -208,6 +225,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         FLAGS.setRelease(this, flags | RUNNING);
         ts.activeSub = this;
         depsTail = null;
+        runStamp++;
         Object old = value;
         Object next;
         boolean changed;
@@ -234,7 +252,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         } else {
             Engine.keepAllDeps(this, ts);
         }
-        recomputes++;
+        entry.recomputes++;
         if (changed) {
             VALUE.setRelease(this, next);
             bumpVersionRelease();
@@ -275,16 +293,13 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 + "computeds.");
     }
 
-    @Override
-    public @Nullable String name() {
-        return name;
-    }
 
     @Override
     public String toString() {
         Object v = value;
         String shown = v == UNSET ? "<not computed>" : v instanceof Failure f ? "<failed: " + f.error() + ">"
                 : String.valueOf(v);
+        String name = name();
         return kind().label() + "[" + (name != null ? name + ", " : "") + "value=" + shown
                 + (isFresh(flags) ? "" : ", stale") + "]";
     }

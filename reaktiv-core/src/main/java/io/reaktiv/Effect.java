@@ -40,6 +40,16 @@ public interface Effect extends AutoCloseable {
      */
     @Nullable String name();
 
+    /**
+     * Gives this effect a name for error messages, logs and the graph snapshot; replaces an earlier name. A
+     * framework naming effects after what they belong to can do so after creation.
+     *
+     * @param name the name; not blank
+     * @return this effect
+     * @throws IllegalArgumentException if the name is blank
+     */
+    Effect named(String name);
+
     /** Same as {@link #dispose()}, so effects work in try-with-resources. */
     @Override
     default void close() {

@@ -27,6 +27,9 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private final @Nullable EffectFunction body;
     private final @Nullable AsyncEffectFunction asyncBody;
     private final EffectScheduler scheduler;
+    private final @Nullable EffectErrorHandler errorHandler;
+    /** What the last run threw, until a run succeeds; for introspection. */
+    private volatile @Nullable Throwable lastError;
 
     /** Guarded by the lock. */
     private boolean running;
@@ -51,9 +54,6 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private @Nullable ArrayList<Runnable> cleanups;
     private @Nullable Owner owner;
 
-    long runs;
-    long errors;
-
     private EffectNode(@Nullable EffectFunction body, @Nullable AsyncEffectFunction asyncBody,
             EffectOptions options) {
         super(options.name());
@@ -61,6 +61,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         this.asyncBody = asyncBody;
         EffectScheduler s = options.scheduler();
         this.scheduler = s != null ? s : Reaktiv.defaultScheduler();
+        this.errorHandler = options.errorHandler();
     }
 
     /** Creates an effect and runs it (now, at the end of this thread's batch, or on its scheduler). */
@@ -173,8 +174,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             } finally {
                 Engine.LOCK.unlock();
             }
-            errors++;
-            Engine.reportEffectError(this, rejected);
+            report(rejected);
         }
     }
 
@@ -269,8 +269,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 error = stageFailure(stage);
             }
             if (error != null) {
-                errors++;
-                Engine.reportEffectError(this, error);
+                report(error);
             }
             int next;
             Engine.LOCK.lock();
@@ -340,8 +339,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         if (outcome == DISPOSED) {
             runCleanups(takeCleanups());
         } else if (outcome == EXHAUSTED) {
-            errors++;
-            Engine.reportEffectError(this, cycle());
+            report(cycle());
         }
     }
 
@@ -383,8 +381,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         try {
             Throwable error = stageFailure(stage);
             if (error != null) {
-                errors++;
-                Engine.reportEffectError(this, error);
+                report(error);
             }
             ThreadState ts = ThreadState.current();
             int next;
@@ -420,8 +417,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 runOnThisThread(ThreadState.current());
             });
         } catch (RuntimeException rejected) {
-            errors++;
-            Engine.reportEffectError(this, rejected);
+            report(rejected);
             abandonClaim(ThreadState.current());
         }
     }
@@ -474,6 +470,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         ts.activeSub = this;
         ts.owner = this;
         depsTail = null;
+        runStamp++;
         Object outcome = null;
         try {
             if (body != null) {
@@ -492,7 +489,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             ts.activeSub = previousSub;
             ts.owner = previousOwner;
-            runs++;
+            entry.runs++;
         }
         if (listeners != null) {
             Listeners.ran(listeners, this, System.nanoTime() - start, outcome instanceof Throwable t ? t : null);
@@ -531,8 +528,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             try {
                 cleanup.run();
             } catch (Throwable t) {
-                errors++;
-                Engine.reportEffectError(this, t);
+                report(t);
             }
         }
     }
@@ -579,18 +575,37 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         runCleanups(list);
     }
 
+    /** Counts and hands a failure to this effect's error handler (or the process-wide one). Outside the lock. */
+    private void report(Throwable error) {
+        entry.countError();
+        lastError = error;
+        Failures.report(this, errorHandler != null ? errorHandler : Reaktiv.errorHandler(), error);
+    }
+
+    @Nullable Throwable lastError() {
+        return lastError;
+    }
+
+    /** For introspection, lock held. */
+    boolean isRunningForSnapshot() {
+        return running;
+    }
+
+    @Override
+    public Effect named(String name) {
+        setName(name);
+        return this;
+    }
+
     @Override
     public boolean isDisposed() {
         return disposed;
     }
 
-    @Override
-    public @Nullable String name() {
-        return name;
-    }
 
     @Override
     public String toString() {
+        String name = name();
         return "Effect[" + (name != null ? name + ", " : "") + (disposed ? "disposed" : "active") + "]";
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How an effect is created: its name and its scheduler. Immutable; start from {@link #defaults()}.
+ * How an effect is created: its name, its scheduler and its error handler. Immutable; start from {@link #defaults()}.
  *
  * <pre>{@code
  * effect(EffectOptions.defaults().withName("audit").withScheduler(scheduler), () -> audit(state.get()));
@@ -12,14 +12,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EffectOptions {
 
-    private static final EffectOptions DEFAULTS = new EffectOptions(null, null);
+    private static final EffectOptions DEFAULTS = new EffectOptions(null, null, null);
 
     private final @Nullable String name;
     private final @Nullable EffectScheduler scheduler;
+    private final @Nullable EffectErrorHandler errorHandler;
 
-    private EffectOptions(@Nullable String name, @Nullable EffectScheduler scheduler) {
+    private EffectOptions(@Nullable String name, @Nullable EffectScheduler scheduler,
+            @Nullable EffectErrorHandler errorHandler) {
         this.name = name;
         this.scheduler = scheduler;
+        this.errorHandler = errorHandler;
     }
 
     /**
@@ -39,7 +42,7 @@ public final class EffectOptions {
      * @throws IllegalArgumentException if the name is blank
      */
     public EffectOptions withName(String name) {
-        return new EffectOptions(Node.checkName(Objects.requireNonNull(name, "name")), scheduler);
+        return new EffectOptions(Node.checkName(Objects.requireNonNull(name, "name")), scheduler, errorHandler);
     }
 
     /**
@@ -49,7 +52,28 @@ public final class EffectOptions {
      * @return the new options
      */
     public EffectOptions withScheduler(EffectScheduler scheduler) {
-        return new EffectOptions(name, Objects.requireNonNull(scheduler, "scheduler"));
+        return new EffectOptions(name, Objects.requireNonNull(scheduler, "scheduler"), errorHandler);
+    }
+
+    /**
+     * Returns a copy with the given error handler: the effect's failures go to it instead of the process-wide
+     * {@linkplain Reaktiv#setErrorHandler handler}. A framework that owns effects (one application context of
+     * several in a JVM) reports through its own handler this way without changing the process-wide one.
+     *
+     * @param errorHandler receives this effect's failures
+     * @return the new options
+     */
+    public EffectOptions withErrorHandler(EffectErrorHandler errorHandler) {
+        return new EffectOptions(name, scheduler, Objects.requireNonNull(errorHandler, "errorHandler"));
+    }
+
+    /**
+     * Returns the effect's error handler.
+     *
+     * @return the handler, or {@code null} for the process-wide one at the time of each failure
+     */
+    public @Nullable EffectErrorHandler errorHandler() {
+        return errorHandler;
     }
 
     /**
@@ -72,6 +96,6 @@ public final class EffectOptions {
 
     @Override
     public String toString() {
-        return "EffectOptions[name=" + name + ", scheduler=" + scheduler + "]";
+        return "EffectOptions[name=" + name + ", scheduler=" + scheduler + ", errorHandler=" + errorHandler + "]";
     }
 }

@@ -93,7 +93,10 @@ final class Engine {
         }
         Link next = cursor != null ? cursor.nextDep : sub.depsHead;
         if (next != null && next.dep == dep) {
-            next.version = depVersion;
+            if (next.version != depVersion) {
+                next.version = depVersion;
+                next.causeStamp = sub.runStamp;
+            }
             sub.depsTail = next;
             return true;
         }
@@ -119,7 +122,11 @@ final class Engine {
         Link cursor = sub.depsTail;
         Link next = cursor != null ? cursor.nextDep : sub.depsHead;
         if (next != null && next.dep == dep) {
-            next.version = dep.version;
+            int version = dep.version;
+            if (next.version != version) {
+                next.version = version;
+                next.causeStamp = sub.runStamp;
+            }
             sub.depsTail = next;
             return next;
         }
@@ -452,21 +459,5 @@ final class Engine {
             ts.batchDepth--;
             flushIfIdle(ts);
         }
-    }
-
-    /** Hands an effect's exception to the error handler, outside the lock. */
-    static void reportEffectError(Effect effect, Throwable error) {
-        try {
-            Reaktiv.errorHandler().handle(effect, error);
-        } catch (Throwable handlerFailure) {
-            handlerFailure.addSuppressed(error);
-            System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.ERROR,
-                    "The effect error handler failed while handling an error of " + effect, handlerFailure);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <E extends Throwable> RuntimeException sneakyThrow(Throwable error) throws E {
-        throw (E) error;
     }
 }

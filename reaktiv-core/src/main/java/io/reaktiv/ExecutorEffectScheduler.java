@@ -14,9 +14,12 @@ import java.util.concurrent.RejectedExecutionException;
 public final class ExecutorEffectScheduler implements EffectScheduler {
 
     private final Executor executor;
-    /** Guards {@link #pending} and {@link #shutdown}; waiters wait on it. */
+    /** Guards the counts and {@link #shutdown}; waiters wait on it. */
     private final Object monitor = new Object();
-    private int pending;
+    /** Runs handed to the executor that have not started. */
+    private int queued;
+    /** Runs executing, plus async runs whose stage is in flight. */
+    private int active;
     private boolean shutdown;
 
     ExecutorEffectScheduler(Executor executor) {
@@ -31,18 +34,25 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
                 throw new RejectedExecutionException("The effect scheduler was shut down; effect runs are no "
                         + "longer accepted");
             }
-            pending++;
+            queued++;
         }
         try {
             executor.execute(() -> {
+                synchronized (monitor) {
+                    queued--;
+                    active++;
+                }
                 try {
                     effectRun.run();
                 } finally {
-                    done();
+                    endInFlight();
                 }
             });
-        } catch (RuntimeException rejected) {
-            done();
+        } catch (Throwable rejected) {
+            synchronized (monitor) {
+                queued--;
+                monitor.notifyAll();
+            }
             throw rejected;
         }
     }
@@ -50,19 +60,38 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
     /** An async effect's stage went in flight: the scheduler is busy until {@link #endInFlight()}. */
     void beginInFlight() {
         synchronized (monitor) {
-            pending++;
+            active++;
         }
     }
 
     void endInFlight() {
-        done();
-    }
-
-    private void done() {
         synchronized (monitor) {
-            if (--pending == 0) {
+            active--;
+            if (queued + active == 0) {
                 monitor.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Returns how many effect runs were handed to the executor and have not started yet.
+     *
+     * @return the number of queued runs
+     */
+    public int queuedRuns() {
+        synchronized (monitor) {
+            return queued;
+        }
+    }
+
+    /**
+     * Returns how many effect runs are executing, counting async runs whose stage is still in flight.
+     *
+     * @return the number of active runs
+     */
+    public int activeRuns() {
+        synchronized (monitor) {
+            return active;
         }
     }
 
@@ -70,7 +99,7 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
-            while (pending > 0) {
+            while (queued + active > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -25,6 +25,13 @@ final class Link {
     /** The dep's {@link Node#version} when sub last read it; a difference means sub may be out of date. */
     int version;
 
+    /**
+     * The sub's {@link Node#runStamp} of the run that re-read this dependency and found its version changed:
+     * the dependency is one of the causes of that run. Compared with the sub's current stamp, so nothing has
+     * to be reset between runs.
+     */
+    int causeStamp;
+
     @Nullable Link prevDep;
     @Nullable Link nextDep;
     @Nullable Link prevSub;

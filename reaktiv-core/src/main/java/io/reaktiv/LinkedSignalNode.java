@@ -22,8 +22,6 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
     /** The source value the last successful computation used. Guarded by the lock. */
     private @Nullable Object lastSource = NO_SOURCE;
 
-    long writes;
-
     LinkedSignalNode(Supplier<S> source, BiFunction<? super S, @Nullable Previous<S, T>, T> computation,
             @Nullable BiPredicate<? super T, ? super T> equality) {
         super(equality);
@@ -38,7 +36,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
 
     @Override
     public LinkedSignal<T> named(String name) {
-        this.name = checkName(name);
+        setName(name);
         return this;
     }
 
@@ -79,7 +77,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
                 return;
             }
             Engine.beginWrite();
-            writes++;
+            entry.writes++;
             Engine.propagate(subsHead, ts);
             publish(next);
             markValidated();

@@ -19,7 +19,7 @@ final class Listeners {
         return installed;
     }
 
-    static synchronized void add(ReaktivListener listener) {
+    static synchronized ListenerRegistration add(ReaktivListener listener) {
         Objects.requireNonNull(listener, "listener");
         ReaktivListener[] now = installed;
         if (now == null) {
@@ -29,6 +29,7 @@ final class Listeners {
             next[now.length] = listener;
             installed = next;
         }
+        return new Registration(listener);
     }
 
     static synchronized boolean remove(ReaktivListener listener) {
@@ -52,8 +53,8 @@ final class Listeners {
         for (ReaktivListener l : listeners) {
             try {
                 l.onWrite(signal);
-            } catch (RuntimeException e) {
-                logFailure(l, e);
+            } catch (Throwable e) {
+                Failures.logIgnored("Listener " + l + " failed", e);
             }
         }
     }
@@ -63,8 +64,8 @@ final class Listeners {
         for (ReaktivListener l : listeners) {
             try {
                 l.onRecompute(computed, nanos, error);
-            } catch (RuntimeException e) {
-                logFailure(l, e);
+            } catch (Throwable e) {
+                Failures.logIgnored("Listener " + l + " failed", e);
             }
         }
     }
@@ -73,15 +74,31 @@ final class Listeners {
         for (ReaktivListener l : listeners) {
             try {
                 l.onEffectRun(effect, nanos, error);
-            } catch (RuntimeException e) {
-                logFailure(l, e);
+            } catch (Throwable e) {
+                Failures.logIgnored("Listener " + l + " failed", e);
             }
         }
     }
 
-    /** A failing listener must not break the graph: log it and carry on. */
-    private static void logFailure(ReaktivListener listener, RuntimeException e) {
-        System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.WARNING,
-                "Listener " + listener + " failed", e);
+    /** Removes its listener once; the first {@code close()} wins. */
+    private static final class Registration implements ListenerRegistration {
+        private final ReaktivListener listener;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Registration(ReaktivListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                remove(listener);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ListenerRegistration[" + listener + (closed.get() ? ", removed]" : "]");
+        }
     }
 }

@@ -28,7 +28,8 @@ abstract class Node {
     }
 
     final long id = IDS.incrementAndGet();
-    volatile @Nullable String name;
+    /** The name and counters, kept by the registry beyond this node's life. */
+    final NodeRegistry.Entry entry;
 
     /**
      * Bumped every time the value changes. Written under the lock, after the value, with release semantics
@@ -44,9 +45,29 @@ abstract class Node {
     @Nullable Link subsHead;
     @Nullable Link subsTail;
 
+    /**
+     * The run being executed or last executed (computeds and effects): bumped when a run starts. Links whose
+     * dependency changed since the previous run carry it in {@link Link#causeStamp}. Written by the thread
+     * running the node.
+     */
+    int runStamp;
+
     Node(@Nullable String name) {
-        this.name = name;
-        NodeRegistry.register(this);
+        this.entry = NodeRegistry.register(this, kind(), name);
+    }
+
+    /**
+     * Returns the node's name.
+     *
+     * @return the name, or {@code null} if it has none
+     */
+    public final @Nullable String name() {
+        return entry.name;
+    }
+
+    /** Sets the name (public {@code named} methods). */
+    final void setName(String name) {
+        entry.name = checkName(java.util.Objects.requireNonNull(name, "name"));
     }
 
     /** Lock held. A release store suffices: readers only need to see the value written before it. */
@@ -61,7 +82,7 @@ abstract class Node {
 
     /** The name for messages: the given one, or the kind and id. */
     final String label() {
-        String n = name;
+        String n = entry.name;
         return n != null ? "'" + n + "'" : kind().label() + "#" + id;
     }
 

@@ -1,15 +1,25 @@
 package io.reaktiv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Every live node, held weakly, for {@link Reaktiv#graph()}: looking at the graph never keeps a node alive.
  * An intrusive doubly-linked list of weak references; references the GC cleared are unlinked on the next
- * registration or enumeration. Node creation is not a hot path; reads and writes never come here.
+ * registration or enumeration. Node creation is not a hot path; reads never come here.
+ *
+ * <p>Each node's name and counters live in its {@link Entry} rather than in the node, so that they outlive it:
+ * when the GC clears a node, its counts are folded into {@link #retired} totals per kind and name, and
+ * {@link Reaktiv#counterTotals()} never goes down (metrics counters must be monotonic). The node reaches its
+ * entry through a final field, one dependent load on the paths that count.
  */
 final class NodeRegistry {
 
@@ -17,12 +27,14 @@ final class NodeRegistry {
     private static final Object MONITOR = new Object();
     /** Guarded by {@link #MONITOR}. */
     private static @Nullable Entry head;
+    /** Counts of collected nodes, by kind and name. Guarded by {@link #MONITOR}. */
+    private static final Map<Key, long[]> retired = new LinkedHashMap<>();
 
     private NodeRegistry() {
     }
 
-    static void register(Node node) {
-        Entry entry = new Entry(node);
+    static Entry register(Node node, NodeKind kind, @Nullable String name) {
+        Entry entry = new Entry(node, kind, name);
         synchronized (MONITOR) {
             expunge();
             entry.next = head;
@@ -31,6 +43,7 @@ final class NodeRegistry {
             }
             head = entry;
         }
+        return entry;
     }
 
     /** The live nodes, oldest first. */
@@ -49,6 +62,22 @@ final class NodeRegistry {
         return nodes;
     }
 
+    /** Totals per kind and name over live and collected nodes, in first-seen order. */
+    static List<CounterTotals> totals() {
+        Map<Key, long[]> sums = new LinkedHashMap<>();
+        synchronized (MONITOR) {
+            expunge();
+            retired.forEach((k, v) -> sums.put(k, v.clone()));
+            for (Entry e = head; e != null; e = e.next) {
+                // Entries of nodes collected but not yet enqueued still count: their counters are final.
+                e.addTo(sums.computeIfAbsent(new Key(e.kind, e.name), k -> new long[4]));
+            }
+        }
+        List<CounterTotals> out = new ArrayList<>(sums.size());
+        sums.forEach((k, v) -> out.add(new CounterTotals(k.kind, k.name, v[0], v[1], v[2], v[3])));
+        return out;
+    }
+
     private static void expunge() {
         Entry e;
         while ((e = (Entry) CLEARED.poll()) != null) {
@@ -62,15 +91,62 @@ final class NodeRegistry {
             }
             e.prev = null;
             e.next = null;
+            e.addTo(retired.computeIfAbsent(new Key(e.kind, e.name), k -> new long[4]));
         }
     }
 
-    private static final class Entry extends WeakReference<Node> {
+    private record Key(NodeKind kind, @Nullable String name) {
+    }
+
+    /**
+     * A node's registration: its name and counters, which outlive it. Counters other than {@link #errors} are
+     * written by one thread at a time (under the engine lock, or by the thread holding an effect's run claim,
+     * which it took and releases under the lock), so a plain increment is exact; {@code errors} can be
+     * counted by a thread that does not hold the claim (a rejected dispatch) and is incremented atomically.
+     * Readers off the lock see each counter's latest value or a slightly older one, never a torn one (they
+     * are read with opaque loads).
+     */
+    static final class Entry extends WeakReference<Node> {
+
+        private static final VarHandle ERRORS;
+
+        static {
+            try {
+                ERRORS = MethodHandles.lookup().findVarHandle(Entry.class, "errors", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        final NodeKind kind;
+        volatile @Nullable String name;
+        long writes;
+        long recomputes;
+        long runs;
+        long errors;
+
         @Nullable Entry prev;
         @Nullable Entry next;
 
-        Entry(Node node) {
+        Entry(Node node, NodeKind kind, @Nullable String name) {
             super(node, CLEARED);
+            this.kind = Objects.requireNonNull(kind);
+            this.name = name;
+        }
+
+        void countError() {
+            ERRORS.getAndAdd(this, 1L);
+        }
+
+        long errors() {
+            return (long) ERRORS.getOpaque(this);
+        }
+
+        private void addTo(long[] sums) {
+            sums[0] += writes;
+            sums[1] += recomputes;
+            sums[2] += runs;
+            sums[3] += errors();
         }
     }
 }

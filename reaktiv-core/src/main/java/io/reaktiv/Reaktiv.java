@@ -395,12 +395,15 @@ public final class Reaktiv {
     }
 
     /**
-     * Installs a listener for metrics or tracing.
+     * Installs a listener for metrics or tracing, until its registration is closed. Listeners are process-wide:
+     * a framework that installs one for a bounded lifetime (an application context) keeps the registration and
+     * closes it at the end of that lifetime; other listeners stay installed.
      *
      * @param listener the listener
+     * @return the registration; closing it removes this listener
      */
-    public static void addListener(ReaktivListener listener) {
-        Listeners.add(listener);
+    public static ListenerRegistration addListener(ReaktivListener listener) {
+        return Listeners.add(listener);
     }
 
     /**
@@ -414,24 +417,31 @@ public final class Reaktiv {
     }
 
     /**
-     * Takes a consistent snapshot of every live node: its kind, name, edges and counters. Nodes are held
-     * weakly by the engine, so taking snapshots never keeps anything alive.
+     * Takes a consistent snapshot of every live node: its kind, name, edges, counters and state. Nodes are held
+     * weakly by the engine, so taking snapshots never keeps anything alive; taking one runs no user code (no
+     * computed is computed, no effect runs, no {@code toString} is called) and holds the engine lock only while
+     * copying, in time linear in nodes plus edges.
      *
      * @return the snapshot
      */
     public static GraphSnapshot graph() {
-        Engine.LOCK.lock();
-        try {
-            return GraphSnapshot.of(NodeRegistry.live());
-        } finally {
-            Engine.LOCK.unlock();
-        }
+        return GraphSnapshot.take();
+    }
+
+    /**
+     * Returns the counters of all nodes, live or gone, summed per kind and name: the source for metrics. Counts
+     * of disposed and garbage-collected nodes stay in their totals. Runs no user code; does not take the engine
+     * lock.
+     *
+     * @return the totals, one per kind and name seen so far
+     */
+    public static java.util.List<CounterTotals> counterTotals() {
+        return NodeRegistry.totals();
     }
 
     private static void logEffectError(Effect effect, Throwable error) {
         String name = effect.name();
-        System.getLogger(Reaktiv.class.getName()).log(System.Logger.Level.ERROR,
-                "Effect " + (name != null ? "'" + name + "'" : effect.toString()) + " failed", error);
+        Failures.logIgnored("Effect " + (name != null ? "'" + name + "'" : effect.toString()) + " failed", error);
     }
 
     // ================================================================ resources and streams

@@ -28,8 +28,6 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
     /** Written under the lock (release), after the propagation marks and before the version. */
     private volatile T value;
 
-    long writes;
-
     SignalNode(T initial, @Nullable BiPredicate<? super T, ? super T> equality) {
         super(null);
         this.value = initial;
@@ -48,7 +46,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
 
     @Override
     public Signal<T> named(String name) {
-        this.name = checkName(name);
+        setName(name);
         return this;
     }
 
@@ -124,7 +122,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
     /** Lock held. Marks and notifies first, then publishes the value, then the version. */
     private void commit(T newValue, ThreadState ts) {
         Engine.beginWrite();
-        writes++;
+        entry.writes++;
         Engine.propagate(subsHead, ts);
         VALUE.setRelease(this, newValue);
         bumpVersionRelease();
@@ -144,13 +142,10 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         return new ReadonlyView<>(this);
     }
 
-    @Override
-    public @Nullable String name() {
-        return name;
-    }
 
     @Override
     public String toString() {
+        String name = name();
         return "Signal[" + (name != null ? name + ", " : "") + "value=" + value + "]";
     }
 }
