@@ -22,6 +22,18 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     static final int WATCHED = 1 << 1;
     /** The function is running (on the lock-holding thread); reading it now is a cycle. */
     static final int RUNNING = 1 << 2;
+    /**
+     * On the path of the validation walk in progress ({@link Engine#dependenciesChanged}): meeting it again
+     * below itself is a cycle, which must be re-run (and reported by the run), never walked.
+     */
+    static final int VALIDATING = 1 << 3;
+
+    /**
+     * How deep computeds may evaluate inside one another on one thread before the innermost pending one is
+     * evaluated first from the top (see {@link #recompute}). Bounds the Java stack a first read of a long chain
+     * of never-computed nodes needs, at about ten frames a level.
+     */
+    static final int MAX_EVAL_DEPTH = 100;
 
     /** The value of a computed whose function has not run yet. */
     static final Object UNSET = new Object() {
@@ -77,7 +89,8 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (isFresh(flags)) {
             int version = this.version;
             Object v = value;
-            if (Engine.tryReuse(this, sub, version)) {
+            // UNSET: a run aborted since the check (see abortRun); take the lock and compute.
+            if (v != UNSET && Engine.tryReuse(this, sub, version)) {
                 return unwrap(v);
             }
         }
@@ -102,14 +115,20 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     @Override
     public T peek() {
         if (isFresh(flags)) {
-            return unwrap(value); // no context needed: a cached value is returned without a thread lookup
+            Object v = value;
+            if (v != UNSET) {
+                return unwrap(v); // no context needed: a cached value is returned without a thread lookup
+            }
         }
         return read(ThreadState.current());
     }
 
     private T read(ThreadState ts) {
         if (isFresh(flags)) {
-            return unwrap(value);
+            Object v = value;
+            if (v != UNSET) {
+                return unwrap(v);
+            }
         }
         boolean locked = Engine.lockUnlessHeld();
         try {
@@ -195,7 +214,17 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     final void markValidated() {
         VALIDATED_AT.setRelease(this, Engine.globalVersion);
-        FLAGS.setRelease(this, flags & ~STALE);
+        FLAGS.setRelease(this, flags & ~(STALE | VALIDATING));
+    }
+
+    final boolean isValidating() {
+        return (flags & VALIDATING) != 0;
+    }
+
+    /** Puts this node on the validation path, or (false) takes it off. Lock held. */
+    final void setValidating(boolean on) {
+        int f = flags;
+        FLAGS.setRelease(this, on ? f | VALIDATING : f & ~VALIDATING);
     }
 
     /**
@@ -216,14 +245,42 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         FLAGS.setRelease(this, flags & ~WATCHED);
     }
 
-    /** Runs the function, tracking what it reads, and keeps the old value if the new one is equal. */
+    /**
+     * Runs the function, tracking what it reads, and keeps the old value if the new one is equal. Lock held.
+     *
+     * <p>Evaluation nests when a function reads a computed that has no value yet (a first read), and the
+     * nesting is bounded by {@link #MAX_EVAL_DEPTH}: past it, the node to evaluate is not run but handed to the
+     * outermost evaluation on this thread ({@link ThreadState#defer}); every run in between is aborted
+     * ({@link #abortRun}); the outermost evaluates the deferred node first, from depth zero, then runs its own
+     * node again, which now finds that much of the chain computed. A chain of any length so needs a bounded
+     * stack, and each node of it runs at most twice.
+     */
     final void recompute(ThreadState ts) {
+        if (ts.evalDepth > 0) {
+            if (ts.evalDepth >= MAX_EVAL_DEPTH) {
+                throw ts.defer(this);
+            }
+            recomputeNow(ts);
+            return;
+        }
+        while (true) {
+            try {
+                recomputeNow(ts);
+                return;
+            } catch (ThreadState.DeferredEvaluation deferred) {
+                ts.takeDeferred().refresh(ts);
+            }
+        }
+    }
+
+    private void recomputeNow(ThreadState ts) {
         ReaktivListener[] listeners = Listeners.current();
         long start = listeners == null ? 0 : System.nanoTime();
         Node previousSub = ts.activeSub;
         runningParent = ts.computing();
         FLAGS.setRelease(this, flags | RUNNING);
         ts.activeSub = this;
+        ts.evalDepth++;
         depsTail = null;
         runStamp++;
         Object old = value;
@@ -231,20 +288,31 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         boolean changed;
         try {
             T result = compute(old);
+            if (ts.deferred != null) {
+                throw ts.deferral(); // the function caught the deferral of a read: the run is incomplete
+            }
             changed = old == UNSET || old instanceof Failure || !isEqual(old, result);
             next = result;
-        } catch (VirtualMachineError fatal) {
-            // Not the function's answer: leave the node to be computed again on the next read.
-            validatedAt = -1;
-            flags |= STALE;
-            throw fatal;
         } catch (Throwable error) {
+            if (ts.deferred != null || Failures.isFatal(error)) {
+                // Not the function's answer (an evaluation deferred below it, or JVM trouble): compute again
+                // on the next read. Done before RUNNING is cleared, so no lock-free reader sees it half done.
+                abortRun(ts);
+                ts.evalDepth--;
+                ts.activeSub = previousSub;
+                runningParent = null;
+                FLAGS.setRelease(this, flags & ~(RUNNING | STALE | VALIDATING));
+                throw error;
+            }
             next = new Failure(error);
             changed = true;
         } finally {
-            FLAGS.setRelease(this, flags & ~RUNNING);
-            ts.activeSub = previousSub;
-            runningParent = null;
+            if ((flags & RUNNING) != 0) {
+                ts.evalDepth--;
+                ts.activeSub = previousSub;
+                runningParent = null;
+                FLAGS.setRelease(this, flags & ~RUNNING);
+            }
         }
         if (!(next instanceof Failure)) {
             // On failure the dependencies of the previous run are kept too: any of them may fix it.
@@ -258,11 +326,23 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             bumpVersionRelease();
         }
         VALIDATED_AT.setRelease(this, Engine.globalVersion);
-        FLAGS.setRelease(this, flags & ~STALE);
+        FLAGS.setRelease(this, flags & ~(STALE | VALIDATING));
         if (listeners != null) {
             Listeners.recomputed(listeners, this, System.nanoTime() - start,
-                    next instanceof Failure f ? f.error() : null);
+                    next instanceof Failure f ? f.error() : null, ts);
         }
+    }
+
+    /**
+     * Ends a run that produced no answer: every dependency is kept (the previous run's too, since the aborted
+     * run may have refreshed some links' versions), and the value becomes {@link #UNSET}, so whoever reads
+     * this node next computes it, and a write to any dependency still reaches its watchers (the node is not
+     * left {@link #STALE}, where propagation would stop). Lock held.
+     */
+    private void abortRun(ThreadState ts) {
+        Engine.keepAllDepsAsIs(this);
+        VALIDATED_AT.setRelease(this, -1L);
+        VALUE.setRelease(this, UNSET);
     }
 
     /** Replaces the value (a linked signal set by hand). Lock held. */

@@ -38,10 +38,19 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private boolean hasRun;
     /** The last thread state that queued this effect and has not polled it yet. Guarded by the lock. */
     private @Nullable ThreadState queuedIn;
-    /** A run of this effect wrote something the effect reads (the runner notified itself). Guarded by the lock. */
-    private boolean selfNotified;
-    /** How many runs in a row re-triggered themselves; see {@link Engine#MAX_EFFECT_RERUNS}. Guarded by the lock. */
-    private int selfReruns;
+    /**
+     * The longest chain of effect runs behind the notifications since the last claim: 0 for a write from
+     * outside every effect, n + 1 for a write made by a run at depth n ({@link #runDepth}). A chain reaching
+     * {@link Engine#MAX_EFFECT_RERUNS} is a loop of effects that does not settle (one effect re-triggering
+     * itself, or several feeding each other, on any threads and schedulers) and is stopped. Guarded by the lock.
+     */
+    private int pendingDepth;
+    /** The effect whose run made the deepest pending notification, for the cycle's message. Guarded by the lock. */
+    private @Nullable EffectNode pendingCause;
+    /** The chain depth of the claimed run; read by the thread running it. Written under the lock. */
+    private int runDepth;
+    /** The effect whose write caused the claimed run, if any. Written under the lock. */
+    private @Nullable EffectNode runCause;
     /** The stage of the async run in flight. Guarded by the lock. */
     private @Nullable CompletableFuture<?> inFlight;
 
@@ -95,11 +104,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         Engine.LOCK.lock();
         try {
             effect.notified = true;
-            runHere = ts.batchDepth == 0 && effect.scheduler == EffectScheduler.synchronous();
+            // Created under the lock (in an updater): queued, and run once the write releases it.
+            boolean deferred = ts.batchDepth > 0 || Engine.LOCK.getHoldCount() > 1;
+            runHere = !deferred && effect.scheduler == EffectScheduler.synchronous();
             if (runHere) {
                 effect.notified = false;
                 effect.claim();
-            } else if (ts.batchDepth > 0) {
+            } else if (deferred) {
                 effect.queuedIn = ts;
                 ts.queue.addLast(effect);
                 return effect;
@@ -133,11 +144,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             return;
         }
         notified = true;
-        if (running) {
-            if (Thread.currentThread() == runner) {
-                selfNotified = true;
-            }
-        } else if (!dispatched && queuedIn != ts) {
+        EffectNode by = ts.runningEffect;
+        int depth = by == null ? 0 : by.runDepth + 1;
+        if (depth > pendingDepth) {
+            pendingDepth = depth;
+            pendingCause = by;
+        }
+        if (!running && !dispatched && queuedIn != ts) {
             queuedIn = ts;
             ts.queue.addLast(this);
         }
@@ -167,14 +180,44 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private void submit() {
         try {
             scheduler.execute(this::runScheduled);
-        } catch (RuntimeException rejected) {
+        } catch (Throwable rejected) {
             Engine.LOCK.lock();
             try {
                 dispatched = false;
             } finally {
                 Engine.LOCK.unlock();
             }
+            rejectedBy(rejected);
+        }
+    }
+
+    /**
+     * Whether {@code rejection}, thrown by {@code scheduler}'s {@link #execute}, is final: the scheduler will
+     * never run anything again. An effect refused for good becomes inactive instead of failing on every write.
+     */
+    private static boolean rejectsForever(EffectScheduler scheduler, Throwable rejection) {
+        if (scheduler instanceof ExecutorEffectScheduler executorScheduler) {
+            return executorScheduler.isShutdown() || executorScheduler.executorIsShutdown();
+        }
+        return rejection instanceof java.util.concurrent.RejectedExecutionException;
+    }
+
+    /**
+     * The scheduler refused a run. A scheduler that will never accept one again (shut down) leaves the effect
+     * nothing to run on: it becomes inactive (disposed), reported once, instead of reporting every later write.
+     * A passing refusal (a saturated executor) is reported and the effect stays due.
+     */
+    private void rejectedBy(Throwable rejected) {
+        if (!rejectsForever(scheduler, rejected)) {
             report(rejected);
+            return;
+        }
+        boolean first = !disposed;
+        dispose();
+        if (first) {
+            report(new IllegalStateException("Effect " + label() + " is now inactive (disposed): its scheduler "
+                    + scheduler + " was shut down and accepts no more runs. Create effects on a running "
+                    + "scheduler, or dispose them before shutting it down.", rejected));
         }
     }
 
@@ -201,6 +244,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** Runs the effect on this thread if it is still due and nobody else runs it. */
     private void runIfNotified(ThreadState ts) {
+        CycleDetectedException loop = null;
         Engine.LOCK.lock();
         try {
             if (queuedIn == ts) {
@@ -209,16 +253,36 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             if (disposed || running || !notified) {
                 return;
             }
-            boolean due = !hasRun || Engine.dependenciesChanged(this, ts);
+            boolean due = !hasRun || dependenciesChangedOrUnknown(ts);
             notified = false;
             if (!due) {
                 return;
             }
             claim();
+            if (runDepth >= Engine.MAX_EFFECT_RERUNS) {
+                loop = releaseAsLoop();
+            }
         } finally {
             Engine.LOCK.unlock();
         }
+        if (loop != null) {
+            report(loop);
+            return;
+        }
         runClaimed(ts);
+    }
+
+    /**
+     * Whether a dependency changed; {@code true} too when finding out failed (a computed on the way threw JVM
+     * trouble, which is not memoized): the run then reads it and reports what it throws. Lock held.
+     */
+    private boolean dependenciesChangedOrUnknown(ThreadState ts) {
+        try {
+            return Engine.dependenciesChanged(this, ts);
+        } catch (Throwable unknown) {
+            ts.deferred = null;
+            return true;
+        }
     }
 
     /** Runs a claimed effect with this thread's writes queued meanwhile, then flushes them. */
@@ -243,52 +307,81 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         }
     }
 
-    /** Lock held. */
+    /** Takes the run: nobody else runs this effect until it is released. Lock held. */
     private void claim() {
         running = true;
         runner = Thread.currentThread();
+        runDepth = pendingDepth;
+        runCause = pendingCause;
+        pendingDepth = 0;
+        pendingCause = null;
     }
 
-    /** Runs the claimed effect, again while its own writes keep changing what it read. */
+    /** Gives back a claim without running: the loop it continues is stopped. Lock held. */
+    private CycleDetectedException releaseAsLoop() {
+        CycleDetectedException loop = loopError();
+        running = false;
+        runner = null;
+        runCause = null;
+        return loop;
+    }
+
+    /**
+     * Runs the claimed effect, again while notifications that arrived during a run changed what it read. The
+     * claim is released on every way out: by {@link #finishRun}, by handing it to an async run's stage, or, if
+     * anything unexpected is thrown on the way (JVM trouble), in {@code finally}.
+     */
     private void runClaimed(ThreadState ts) {
-        while (true) {
-            runCleanups(takeCleanups());
-            if (disposed) {
-                // Disposed after this run was claimed (or queued by resume): it must not start.
-                abandonClaim(ts);
+        boolean handedOff = false;
+        try {
+            while (true) {
+                runCleanups(takeCleanups());
+                if (disposed) {
+                    // Disposed after this run was claimed (or queued by resume): it must not start.
+                    handedOff = true;
+                    abandonClaim(ts);
+                    return;
+                }
+                Object outcome = runBody(ts);
+                Throwable error = null;
+                if (outcome instanceof Throwable t) {
+                    error = t;
+                } else if (outcome instanceof CompletableFuture<?> stage) {
+                    if (!stage.isDone() && startWaiting(stage, ts)) {
+                        handedOff = true;
+                        return; // finished by whenStageCompletes
+                    }
+                    error = stageFailure(stage);
+                }
+                if (error != null) {
+                    report(error);
+                } else {
+                    lastError = null;
+                }
+                int next;
+                Engine.LOCK.lock();
+                try {
+                    if (error == null) {
+                        Engine.trimDeps(this, ts);
+                    } else {
+                        // Keep every dependency, the previous run's too: the effect reacts to any of them.
+                        Engine.keepAllDeps(this, ts);
+                    }
+                    next = finishRun(ts);
+                } finally {
+                    Engine.LOCK.unlock();
+                }
+                if (next == AGAIN) {
+                    continue;
+                }
+                handedOff = true;
+                afterLastRun(next);
                 return;
             }
-            Object outcome = runBody(ts);
-            Throwable error = null;
-            if (outcome instanceof Throwable t) {
-                error = t;
-            } else if (outcome instanceof CompletableFuture<?> stage) {
-                if (!stage.isDone() && startWaiting(stage, ts)) {
-                    return; // finished by whenStageCompletes
-                }
-                error = stageFailure(stage);
+        } finally {
+            if (!handedOff) {
+                abandonClaim(ts);
             }
-            if (error != null) {
-                report(error);
-            }
-            int next;
-            Engine.LOCK.lock();
-            try {
-                if (error == null) {
-                    Engine.trimDeps(this, ts);
-                } else {
-                    // Keep every dependency, the previous run's too: the effect reacts to any of them.
-                    Engine.keepAllDeps(this, ts);
-                }
-                next = finishRun(ts);
-            } finally {
-                Engine.LOCK.unlock();
-            }
-            if (next == AGAIN) {
-                continue;
-            }
-            afterLastRun(next);
-            return;
         }
     }
 
@@ -300,53 +393,86 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /**
      * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
-     * meanwhile calls for another run (the effect then stays claimed). Only runs re-triggered by the effect's
-     * own writes count towards {@link Engine#MAX_EFFECT_RERUNS}: another thread writing during every run is
-     * not a cycle. Lock held.
+     * meanwhile calls for another run (the effect then stays claimed, at the depth of that notification's
+     * chain). A chain that reached {@link Engine#MAX_EFFECT_RERUNS} is a loop and stops here. Lock held.
      */
     private int finishRun(ThreadState ts) {
         hasRun = true;
-        boolean self = selfNotified;
-        selfNotified = false;
         int next = DONE;
         if (disposed) {
             Engine.unlinkAllDeps(this, ts);
             next = DISPOSED;
         } else if (notified) {
             notified = false;
-            if (Engine.dependenciesChanged(this, ts)) {
-                if (!self) {
-                    selfReruns = 0;
-                    next = AGAIN;
-                } else {
-                    next = ++selfReruns < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
-                }
+            if (dependenciesChangedOrUnknown(ts)) {
+                next = pendingDepth < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
             }
         }
-        if (next != AGAIN) {
+        if (next == AGAIN) {
+            claim();
+        } else {
             running = false;
             runner = null;
-            selfReruns = 0;
+            runCause = null;
+            if (next == EXHAUSTED) {
+                stoppedLoop = loopError();
+                pendingDepth = 0;
+                pendingCause = null;
+            }
         }
         return next;
     }
 
+    /** The loop found by {@link #finishRun}, reported by {@link #afterLastRun}. Guarded by the lock. */
+    private @Nullable CycleDetectedException stoppedLoop;
+
     /**
      * Outside the lock, after {@link #finishRun} released the effect: runs the cleanups of a disposed effect
-     * (nobody else touches them once it is disposed and released) or reports an exhausted self-trigger loop.
+     * (nobody else touches them once it is disposed and released) or reports a loop that was stopped.
      */
     private void afterLastRun(int outcome) {
         if (outcome == DISPOSED) {
             runCleanups(takeCleanups());
         } else if (outcome == EXHAUSTED) {
-            report(cycle());
+            CycleDetectedException loop;
+            Engine.LOCK.lock();
+            try {
+                loop = stoppedLoop;
+                stoppedLoop = null;
+            } finally {
+                Engine.LOCK.unlock();
+            }
+            if (loop != null) {
+                report(loop);
+            }
         }
     }
 
-    private CycleDetectedException cycle() {
-        return new CycleDetectedException("Effect " + label() + " ran " + Engine.MAX_EFFECT_RERUNS
-                + " times in a row because each run changed a value it reads; stopped until the next change. "
-                + "Check for an effect that writes a signal it reads without reaching a stable value.");
+    /**
+     * The loop behind the pending notification: this effect alone (it keeps changing what it reads), or the
+     * effects that keep triggering one another, named in the order they ran. Lock held.
+     */
+    private CycleDetectedException loopError() {
+        EffectNode cause = pendingCause != null ? pendingCause : runCause;
+        if (cause == null || cause == this) {
+            return new CycleDetectedException("Effect " + label() + " ran " + Engine.MAX_EFFECT_RERUNS
+                    + " times in a row because each run changed a value it reads; stopped until the next change. "
+                    + "Check for an effect that writes a signal it reads without reaching a stable value.");
+        }
+        java.util.ArrayDeque<String> chain = new java.util.ArrayDeque<>();
+        java.util.Set<EffectNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        chain.push(label());
+        seen.add(this);
+        for (EffectNode e = cause; e != null && chain.size() < 10; e = e.runCause) {
+            chain.push(e.label());
+            if (!seen.add(e)) {
+                break;
+            }
+        }
+        return new CycleDetectedException("Effects " + String.join(" -> ", chain) + " kept triggering one "
+                + "another: " + Engine.MAX_EFFECT_RERUNS + " runs in a chain, each caused by a write of the run "
+                + "before, without settling; " + label() + " is stopped until the next change from outside the "
+                + "loop. Check for effects that write each other's inputs without reaching a stable value.");
     }
 
     /**
@@ -378,12 +504,15 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** An async run's stage completed (on whatever thread completed it): report, then run again if due. */
     private void whenStageCompletes(CompletableFuture<?> stage) {
+        ThreadState ts = ThreadState.current();
+        boolean released = false;
         try {
             Throwable error = stageFailure(stage);
             if (error != null) {
                 report(error);
+            } else {
+                lastError = null;
             }
-            ThreadState ts = ThreadState.current();
             int next;
             Engine.LOCK.lock();
             try {
@@ -392,12 +521,16 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             } finally {
                 Engine.LOCK.unlock();
             }
+            released = true;
             if (next == AGAIN) {
                 resume();
             } else {
                 afterLastRun(next);
             }
         } finally {
+            if (!released) {
+                abandonClaim(ts);
+            }
             if (scheduler instanceof ExecutorEffectScheduler tracked) {
                 tracked.endInFlight();
             }
@@ -416,9 +549,9 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 }
                 runOnThisThread(ThreadState.current());
             });
-        } catch (RuntimeException rejected) {
-            report(rejected);
+        } catch (Throwable rejected) {
             abandonClaim(ThreadState.current());
+            rejectedBy(rejected);
         }
     }
 
@@ -433,7 +566,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         try {
             running = false;
             runner = null;
-            selfReruns = 0;
+            runCause = null;
+            inFlight = null;
             if (disposed) {
                 Engine.unlinkAllDeps(this, ts);
                 list = takeCleanups();
@@ -467,8 +601,10 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         long start = listeners == null ? 0 : System.nanoTime();
         Node previousSub = ts.activeSub;
         Owner previousOwner = ts.owner;
+        EffectNode previousEffect = ts.runningEffect;
         ts.activeSub = this;
         ts.owner = this;
+        ts.runningEffect = this;
         depsTail = null;
         runStamp++;
         Object outcome = null;
@@ -489,6 +625,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             ts.activeSub = previousSub;
             ts.owner = previousOwner;
+            ts.runningEffect = previousEffect;
             entry.runs++;
         }
         if (listeners != null) {

@@ -196,10 +196,25 @@ final class Engine {
         }
         sub.depsTail = last;
         for (Link l = notReread; l != null; l = l.nextDep) {
-            if (l.dep instanceof DerivedNode<?> c && !c.isRunning()) {
-                c.refresh(ts);
+            if (l.dep instanceof DerivedNode<?> c && !c.isRunning() && !c.isValidating()) {
+                try {
+                    c.refresh(ts);
+                } catch (Throwable ignored) {
+                    // The dependency's own failure is its business (memoized, or it computes again on its next
+                    // read); only a deferral must not stay pending once given up.
+                    ts.deferred = null;
+                }
             }
         }
+    }
+
+    /** Ends an aborted run keeping every dependency, refreshing none (no user code runs). Lock held. */
+    static void keepAllDepsAsIs(Node sub) {
+        Link last = sub.depsTail != null ? sub.depsTail : sub.depsHead;
+        while (last != null && last.nextDep != null) {
+            last = last.nextDep;
+        }
+        sub.depsTail = last;
     }
 
     /** Removes every dependency of {@code sub} (a disposed effect). Lock held. */
@@ -353,8 +368,8 @@ final class Engine {
                     Node dep = link.dep;
                     boolean changed;
                     if (dep instanceof DerivedNode<?> c) {
-                        if (c.isRunning()) {
-                            // A cycle in the making: re-run, and let the re-run's read report it.
+                        if (c.isRunning() || c.isValidating()) {
+                            // A cycle: re-run, and let the re-run's read report it; never walk it.
                             changed = true;
                         } else {
                             if (c.needsValidation()) {
@@ -362,6 +377,7 @@ final class Engine {
                                     c.recompute(ts);
                                 } else if (c.depsHead != null) {
                                     ts.push(link);
+                                    c.setValidating(true);
                                     current = c;
                                     link = c.depsHead;
                                     continue;
@@ -378,7 +394,7 @@ final class Engine {
                         if (current == root) {
                             return true;
                         }
-                        ((DerivedNode<?>) current).recompute(ts);
+                        ((DerivedNode<?>) current).recompute(ts); // clears its VALIDATING mark
                         link = ts.pop();
                         current = link.sub;
                         continue;
@@ -388,25 +404,51 @@ final class Engine {
                     if (current == root) {
                         return false;
                     }
-                    ((DerivedNode<?>) current).markValidated();
+                    ((DerivedNode<?>) current).markValidated(); // clears its VALIDATING mark
                     link = ts.pop();
                     current = link.sub;
                 }
             }
         } finally {
+            if (ts.mark() != mark) {
+                // Ended by an exception below: take the nodes still on the path off it.
+                if (current != root) {
+                    ((DerivedNode<?>) current).setValidating(false);
+                }
+                for (int i = ts.mark() - 1; i >= mark; i--) {
+                    Node onPath = ts.at(i).dep;
+                    if (onPath != root) {
+                        ((DerivedNode<?>) onPath).setValidating(false);
+                    }
+                }
+            }
             ts.reset(mark);
         }
     }
 
     // ---------------------------------------------------------------- writes and effects
 
-    /** Refuses a write while a computed's function runs on this thread. */
+    /**
+     * Refuses a write where it would break the engine: while a computed's function runs on this thread, while
+     * a listener's {@code onWrite}/{@code onRecompute} runs, and to a signal from inside its own updater or
+     * equality.
+     */
     static void checkWritable(ThreadState ts, Node target) {
         DerivedNode<?> computing = ts.computing();
         if (computing != null) {
             throw new IllegalStateException("Cannot write " + target.label() + " while computing "
                     + computing.label() + ": a computed's function must not write signals. Write from an "
                     + "effect or from outside the reactive graph instead.");
+        }
+        if (ts.inListener) {
+            throw new IllegalStateException("Cannot write " + target.label() + " from a ReaktivListener's "
+                    + "onWrite or onRecompute: they run under the engine lock and must not touch signals. "
+                    + "Write from an effect instead.");
+        }
+        if (ts.updating == target) {
+            throw new IllegalStateException("Cannot write " + target.label() + " from inside its own updater or "
+                    + "equality: the write would be lost (the updater's result replaces it) or recurse. Return the "
+                    + "new value from the updater instead.");
         }
     }
 
@@ -415,9 +457,13 @@ final class Engine {
         GLOBAL_VERSION.setRelease(globalVersion + 1);
     }
 
-    /** Runs the effects this thread queued, unless a batch or a flush on this thread is still open. */
+    /**
+     * Runs the effects this thread queued, unless a batch or a flush on this thread is still open, or this
+     * thread holds the lock (a write from an updater, an equality or a linked signal's computation): effects
+     * run outside every lock, so the write that holds it flushes once it has released it.
+     */
     static void flushIfIdle(ThreadState ts) {
-        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty()) {
+        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && !LOCK.isHeldByCurrentThread()) {
             flush(ts);
         }
     }

@@ -125,6 +125,11 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
         return awaitIdle(timeout);
     }
 
+    /** Whether the executor is an {@code ExecutorService} that was shut down: it will reject every run. */
+    boolean executorIsShutdown() {
+        return executor instanceof java.util.concurrent.ExecutorService service && service.isShutdown();
+    }
+
     /**
      * Returns whether {@link #shutdown} was called.
      *

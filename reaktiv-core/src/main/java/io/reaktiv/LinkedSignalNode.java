@@ -72,9 +72,16 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
             refresh(ts);
             Object current = value;
             // update() of a failed value rethrows the failure (peek); set() simply replaces it.
-            T next = updater != null ? updater.apply(peek()) : newValue;
-            if (!(current instanceof Failure) && isEqual(current, next)) {
-                return;
+            T next;
+            Node outer = ts.updating;
+            ts.updating = this;
+            try {
+                next = updater != null ? updater.apply(peek()) : newValue;
+                if (!(current instanceof Failure) && isEqual(current, next)) {
+                    return;
+                }
+            } finally {
+                ts.updating = outer;
             }
             Engine.beginWrite();
             entry.writes++;
@@ -83,7 +90,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
             markValidated();
             ReaktivListener[] listeners = Listeners.current();
             if (listeners != null) {
-                Listeners.written(listeners, this);
+                Listeners.written(listeners, this, ts);
             }
         } finally {
             Engine.LOCK.unlock();

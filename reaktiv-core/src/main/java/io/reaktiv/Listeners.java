@@ -49,24 +49,36 @@ final class Listeners {
         return false;
     }
 
-    static void written(ReaktivListener[] listeners, ReadableSignal<?> signal) {
-        for (ReaktivListener l : listeners) {
-            try {
-                l.onWrite(signal);
-            } catch (Throwable e) {
-                Failures.logIgnored("Listener " + l + " failed", e);
+    static void written(ReaktivListener[] listeners, ReadableSignal<?> signal, ThreadState ts) {
+        boolean outer = !ts.inListener;
+        ts.inListener = true;
+        try {
+            for (ReaktivListener l : listeners) {
+                try {
+                    l.onWrite(signal);
+                } catch (Throwable e) {
+                    Failures.logIgnored("Listener " + l + " failed", e);
+                }
             }
+        } finally {
+            ts.inListener = !outer;
         }
     }
 
     static void recomputed(ReaktivListener[] listeners, ReadableSignal<?> computed, long nanos,
-            @Nullable Throwable error) {
-        for (ReaktivListener l : listeners) {
-            try {
-                l.onRecompute(computed, nanos, error);
-            } catch (Throwable e) {
-                Failures.logIgnored("Listener " + l + " failed", e);
+            @Nullable Throwable error, ThreadState ts) {
+        boolean outer = !ts.inListener;
+        ts.inListener = true;
+        try {
+            for (ReaktivListener l : listeners) {
+                try {
+                    l.onRecompute(computed, nanos, error);
+                } catch (Throwable e) {
+                    Failures.logIgnored("Listener " + l + " failed", e);
+                }
             }
+        } finally {
+            ts.inListener = !outer;
         }
     }
 

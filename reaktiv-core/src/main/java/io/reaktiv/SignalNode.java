@@ -84,13 +84,13 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         T observed = value;
-        if (isEqual(observed, newValue)) {
+        if (isEqual(observed, newValue, ts)) {
             return;
         }
         Engine.LOCK.lock();
         try {
             T current = value;
-            if (current != observed && isEqual(current, newValue)) {
+            if (current != observed && isEqual(current, newValue, ts)) {
                 return; // another thread wrote meanwhile
             }
             commit(newValue, ts);
@@ -106,14 +106,18 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         Engine.LOCK.lock();
+        Node outer = ts.updating;
+        ts.updating = this;
         try {
             T current = value;
             T next = updater.apply(current);
-            if (isEqual(current, next)) {
+            if (isEqual(current, next, ts)) {
                 return;
             }
+            ts.updating = outer;
             commit(next, ts);
         } finally {
+            ts.updating = outer;
             Engine.LOCK.unlock();
         }
         Engine.flushIfIdle(ts);
@@ -128,13 +132,23 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         bumpVersionRelease();
         ReaktivListener[] listeners = Listeners.current();
         if (listeners != null) {
-            Listeners.written(listeners, this);
+            Listeners.written(listeners, this, ts);
         }
     }
 
-    private boolean isEqual(T a, T b) {
+    /** Equal by the signal's equality; a custom one runs with writes to this signal refused. */
+    private boolean isEqual(T a, T b, ThreadState ts) {
         BiPredicate<? super T, ? super T> eq = equality;
-        return eq == null ? Objects.equals(a, b) : eq.test(a, b);
+        if (eq == null) {
+            return Objects.equals(a, b);
+        }
+        Node outer = ts.updating;
+        ts.updating = this;
+        try {
+            return eq.test(a, b);
+        } finally {
+            ts.updating = outer;
+        }
     }
 
     @Override

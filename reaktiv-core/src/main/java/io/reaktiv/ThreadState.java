@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-thread engine state (named so it is not confused with Spring's application contexts): what is tracking reads on this thread, the batch depth, and the effects this
- * thread's writes notified. Never shared: a thread only touches its own state.
+ * Per-thread engine state (named so it is not confused with Spring's application contexts): what is tracking
+ * reads on this thread, the batch depth, the effects this thread's writes notified, and the guards that
+ * refuse writes where they would break the engine. Never shared: a thread only touches its own state.
  */
 final class ThreadState {
 
@@ -103,6 +104,62 @@ final class ThreadState {
 
     int batchDepth;
 
+    /** How many computed functions are running on this thread, one inside another. */
+    int evalDepth;
+
+    /** The node whose evaluation was deferred to the outermost evaluation; set while the runs above unwind. */
+    @Nullable DerivedNode<?> deferred;
+
+    private @Nullable DeferredEvaluation deferral;
+
+    /** Defers {@code node}'s evaluation to the outermost one: returns the signal to throw. */
+    DeferredEvaluation defer(DerivedNode<?> node) {
+        deferred = node;
+        return deferral();
+    }
+
+    /** The signal unwinding the runs above a deferred evaluation; one per thread, without a stack trace. */
+    DeferredEvaluation deferral() {
+        DeferredEvaluation d = deferral;
+        if (d == null) {
+            d = new DeferredEvaluation();
+            deferral = d;
+        }
+        return d;
+    }
+
+    /** The outermost evaluation takes the deferred node, ending the unwinding. */
+    DerivedNode<?> takeDeferred() {
+        DerivedNode<?> node = java.util.Objects.requireNonNull(deferred);
+        deferred = null;
+        return node;
+    }
+
+    /**
+     * Unwinds the computed runs between the outermost evaluation and a deferred one (see
+     * {@link DerivedNode#recompute}). An {@code Error}, so that functions catching exceptions around their
+     * reads let it pass; one that catches it anyway is noticed through {@link #deferred} and aborted all the same.
+     */
+    static final class DeferredEvaluation extends Error {
+        private static final long serialVersionUID = 1L;
+
+        DeferredEvaluation() {
+            super("evaluation deferred to the outermost read on this thread", null, false, false);
+        }
+    }
+
+    /** The effect whose body runs on this thread (innermost): its writes extend its chain of runs. */
+    @Nullable EffectNode runningEffect;
+
+    /** Set while a listener's {@code onWrite} or {@code onRecompute} runs: writes are refused then. */
+    boolean inListener;
+
+    /**
+     * The signal whose updater or custom equality is running on this thread (innermost), or {@code null}: a
+     * write to it from there would be lost or recurse, so it is refused.
+     */
+    @Nullable Node updating;
+
     /** True while this thread runs effects; writes made meanwhile only queue their effects. */
     boolean flushing;
 
@@ -129,6 +186,11 @@ final class ThreadState {
             stack = Arrays.copyOf(stack, sp * 2);
         }
         stack[sp++] = link;
+    }
+
+    /** The link at {@code index} of the walk stack, below {@link #mark()}. */
+    Link at(int index) {
+        return stack[index];
     }
 
     Link pop() {

@@ -528,10 +528,11 @@ class AsyncEffectStressTest {
                 .isLessThan(shutdownReturned);
         assertThat(runs).as("runs after shutdown returned").hasValue(runsAtReturn);
         assertThat(scheduler.awaitIdle(TIMEOUT)).isTrue();
-        assertThat(effectErrors).isNotEmpty().allSatisfy(error -> assertThat(error)
-                .isInstanceOf(RejectedExecutionException.class));
-        sync.dispose();
-        async.dispose();
+        // Each effect is reported once, as inactive, however many writes were rejected.
+        assertThat(effectErrors).hasSize(2).allSatisfy(error -> assertThat(error)
+                .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(RejectedExecutionException.class));
+        assertThat(sync.isDisposed()).isTrue();
+        assertThat(async.isDisposed()).isTrue();
     }
 
     // ================================================================ deterministic reproductions
@@ -613,7 +614,7 @@ class AsyncEffectStressTest {
         stages.get(0).complete(null);
 
         assertThat(self.get().isDisposed()).isTrue();
-        assertThat(effectErrors).singleElement().isInstanceOf(RejectedExecutionException.class);
+        assertThat(effectErrors).as("a rejected run of an effect disposed meanwhile is nothing to report").isEmpty();
         NodeSnapshot node = Reaktiv.graph().nodes().stream().filter(n -> "rejected".equals(n.name()))
                 .findFirst().orElseThrow();
         SoftAssertions soft = new SoftAssertions();

@@ -158,22 +158,35 @@ class SchedulerTest {
     }
 
     @Test
-    void afterShutdownNoNewRunsStartAndTheRejectionIsReported() throws InterruptedException {
+    void afterShutdownNoNewRunsStartAndTheEffectIsReportedInactiveOnce() throws InterruptedException {
         Reaktiv.setErrorHandler((effect, error) -> errors.add(error));
         ManualExecutor executor = new ManualExecutor();
         ExecutorEffectScheduler scheduler = EffectScheduler.executor(executor);
         Signal<Integer> s = signal(0);
         List<Integer> seen = new ArrayList<>();
-        effect(EffectOptions.defaults().withScheduler(scheduler).withName("late"), () -> seen.add(s.get()));
+        Effect late = effect(EffectOptions.defaults().withScheduler(scheduler).withName("late"),
+                () -> seen.add(s.get()));
         executor.runAll();
         assertThat(scheduler.shutdown(Duration.ofSeconds(1))).isTrue();
         assertThat(scheduler.isShutdown()).isTrue();
 
-        s.set(1);
+        for (int i = 1; i <= 1000; i++) {
+            s.set(i);
+        }
         executor.runAll();
 
         assertThat(seen).containsExactly(0);
-        assertThat(errors).singleElement().isInstanceOf(RejectedExecutionException.class);
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Effect 'late' is now inactive (disposed): its scheduler " + scheduler + " was shut down "
+                        + "and accepts no more runs. Create effects on a running scheduler, or dispose them before "
+                        + "shutting it down.")
+                .hasCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(late.isDisposed()).isTrue();
+        NodeSnapshot node = Reaktiv.graph().find("late").orElseThrow();
+        assertThat(node.disposed()).isTrue();
+        assertThat(node.errors()).isEqualTo(1);
+        assertThat(node.dependencies()).isEmpty();
     }
 
     @Test
