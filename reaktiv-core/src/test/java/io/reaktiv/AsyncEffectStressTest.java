@@ -146,6 +146,7 @@ class AsyncEffectStressTest {
         AtomicBoolean inside = new AtomicBoolean();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger regressions = new AtomicInteger();
+        AtomicInteger repeats = new AtomicInteger();
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<int[]> last = new AtomicReference<>(new int[] {-1, -1, -1});
         Effect e = effect(EffectOptions.defaults().withScheduler(scheduler).withName("storm"), () -> {
@@ -159,6 +160,9 @@ class AsyncEffectStressTest {
             int vs = sum.get();
             if (va < previous[0] || vb < previous[1]) {
                 regressions.incrementAndGet();
+            }
+            if (va == previous[0] && vb == previous[1]) {
+                repeats.incrementAndGet(); // a run is only due when something it read changed
             }
             last.set(new int[] {va, vb, vs});
             jitter(50);
@@ -196,7 +200,11 @@ class AsyncEffectStressTest {
         assertThat(last.get()).containsExactly(2 * writes, 2 * writes, 4 * writes);
         assertThat(overlaps).hasValue(0);
         assertThat(regressions).hasValue(0);
+        assertThat(repeats).as("runs that saw nothing new").hasValue(0);
+        // Every run saw a strictly newer (a, b), so there are at most as many runs as states; the graph counts
+        // exactly the runs the effect made.
         assertThat(runs.get()).isBetween(2, 1 + 4 * writes);
+        assertThat(Reaktiv.graph().find("storm").orElseThrow().runs()).isEqualTo(runs.get());
         assertThat(effectErrors).isEmpty();
 
         // Settled: a further write causes exactly one more run, with that value.
