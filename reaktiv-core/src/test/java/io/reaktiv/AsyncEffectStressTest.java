@@ -204,7 +204,7 @@ class AsyncEffectStressTest {
         // Every run saw a strictly newer (a, b), so there are at most as many runs as states; the graph counts
         // exactly the runs the effect made.
         assertThat(runs.get()).isBetween(2, 1 + 4 * writes);
-        assertThat(Reaktiv.graph().find("storm").orElseThrow().runs()).isEqualTo(runs.get());
+        assertThat(Reaktiv.graph().byId(((Node) e).id).orElseThrow().runs()).isEqualTo(runs.get());
         assertThat(effectErrors).isEmpty();
 
         // Settled: a further write causes exactly one more run, with that value.
