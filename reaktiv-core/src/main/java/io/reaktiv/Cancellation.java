@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Cancellation {
 
-    private static final System.Logger LOG = System.getLogger(Cancellation.class.getName());
-
     /** Guarded by {@code this}; {@code null} once cancelled. */
     private @Nullable List<Runnable> callbacks = new ArrayList<>(2);
     private volatile boolean cancelled;
@@ -48,8 +46,8 @@ public final class Cancellation {
 
     /**
      * Registers a callback run once when the load is cancelled, on the thread that cancels it. If the load
-     * is already cancelled, the callback runs now, on this thread. Exceptions thrown by callbacks are logged
-     * and do not stop the other callbacks.
+     * is already cancelled, the callback runs now, on this thread. Whatever a callback throws (checked
+     * exceptions and errors included) is logged and stops neither the other callbacks nor the resource.
      *
      * @param callback what to do on cancellation; should be quick and must not block
      */
@@ -84,11 +82,9 @@ public final class Cancellation {
     private static void runCallback(Runnable callback) {
         try {
             callback.run();
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError) {
-                throw e;
-            }
-            LOG.log(System.Logger.Level.WARNING, "A resource cancellation callback failed", e);
+        } catch (Throwable failure) {
+            // Like a listener's failure (see Failures): logged, and the other callbacks still run.
+            Failures.logIgnored("The resource cancellation callback " + callback + " failed", failure);
         }
     }
 

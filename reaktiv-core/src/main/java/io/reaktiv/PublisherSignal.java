@@ -2,6 +2,7 @@ package io.reaktiv;
 
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * effects they notify run there. The value signal uses {@link java.util.Objects#equals} equality: an item
  * equal to the current value notifies nothing.
  *
+ * <p>It is a well-behaved Reactive Streams subscriber: its calls on the subscription are serial (rule 2.7),
+ * even when {@link #cancel()} is called on another thread while the initial {@code request} runs (the cancel
+ * then happens as soon as that request returns), and its {@code onXxx} methods return normally (rule 2.13):
+ * if writing an item fails (which only happens when the publisher emits on a thread where no signal may be
+ * written, such as inside a computed's function), the subscription is cancelled and the failure logged.
+ *
  * <p>Thread-safe.
  *
  * @param <T> the value type; the publisher never emits {@code null}, but the initial value may be
@@ -39,10 +46,23 @@ public final class PublisherSignal<T extends @Nullable Object> implements Readab
         }
     };
 
+    private static final int IDLE = 0;
+    private static final int REQUESTING = 1;
+    private static final int CANCEL_PENDING = 2;
+    private static final int CANCEL_DONE = 3;
+
     private final Signal<T> value;
     private final Signal<@Nullable Throwable> error;
     private final Signal<Boolean> completed;
     private final AtomicReference<Flow.@Nullable Subscription> upstream = new AtomicReference<>();
+    /**
+     * Who calls the upstream subscription, so that request and cancel never overlap (rule 2.7): {@link #IDLE},
+     * {@link #REQUESTING} (onSubscribe is in {@code request}), {@link #CANCEL_PENDING} (cancel arrived from
+     * another thread meanwhile: the requester cancels when {@code request} returns) or {@link #CANCEL_DONE}.
+     */
+    private final AtomicInteger calls = new AtomicInteger(IDLE);
+    /** The thread inside the upstream {@code request}, while {@link #calls} is {@link #REQUESTING}. */
+    private volatile @Nullable Thread requester;
     private volatile boolean terminated;
     private volatile boolean cancelled;
 
@@ -93,7 +113,45 @@ public final class PublisherSignal<T extends @Nullable Object> implements Readab
         cancelled = true;
         Flow.Subscription previous = upstream.getAndSet(CANCELLED);
         if (previous != null && previous != CANCELLED) {
-            previous.cancel();
+            cancelUpstream(previous);
+        }
+    }
+
+    /**
+     * Cancels the upstream subscription now, unless another thread is inside its {@code request}: then that
+     * thread cancels it when {@code request} returns (rule 2.7). A cancel from inside that request, on its own
+     * thread (an effect of an item emitted synchronously), is serial already and happens now.
+     */
+    private void cancelUpstream(Flow.Subscription subscription) {
+        while (true) {
+            int state = calls.get();
+            if (state == IDLE) {
+                if (calls.compareAndSet(IDLE, CANCEL_DONE)) {
+                    callCancel(subscription);
+                    return;
+                }
+            } else if (state == REQUESTING) {
+                if (requester == Thread.currentThread()) {
+                    if (calls.compareAndSet(REQUESTING, CANCEL_DONE)) {
+                        callCancel(subscription);
+                        return;
+                    }
+                } else if (calls.compareAndSet(REQUESTING, CANCEL_PENDING)) {
+                    return;
+                }
+            } else {
+                return; // cancelled already, or pending with the requester
+            }
+        }
+    }
+
+    /** Calls the publisher's {@code cancel}, which must return normally (rule 3.15); logs it if not. */
+    private static void callCancel(Flow.Subscription subscription) {
+        try {
+            subscription.cancel();
+        } catch (Throwable failure) {
+            Failures.logIgnored("Subscription.cancel of " + subscription + " threw, in violation of Reactive "
+                    + "Streams rule 3.15", failure);
         }
     }
 
@@ -172,17 +230,43 @@ public final class PublisherSignal<T extends @Nullable Object> implements Readab
             Objects.requireNonNull(subscription, "subscription (Reactive Streams rule 2.13)");
             if (!upstream.compareAndSet(null, subscription)) {
                 // Cancelled already, or a second onSubscribe (rule 2.5): refuse this subscription.
-                subscription.cancel();
+                callCancel(subscription);
                 return;
             }
-            subscription.request(Long.MAX_VALUE);
+            requester = Thread.currentThread();
+            if (!calls.compareAndSet(IDLE, REQUESTING)) {
+                requester = null;
+                return; // cancel() came first and has cancelled the subscription
+            }
+            try {
+                subscription.request(Long.MAX_VALUE);
+            } catch (Throwable failure) {
+                // Rule 3.16: request must return normally. The publisher is broken: cancel it (below, once
+                // out of request) and show the failure as its error.
+                calls.compareAndSet(REQUESTING, CANCEL_PENDING);
+                if (Failures.isFatal(failure)) {
+                    throw Failures.sneakyThrow(failure);
+                }
+                onError(failure);
+            } finally {
+                requester = null;
+                if (!calls.compareAndSet(REQUESTING, IDLE) && calls.getAndSet(CANCEL_DONE) == CANCEL_PENDING) {
+                    callCancel(subscription); // cancel() was called on another thread meanwhile
+                }
+            }
         }
 
         @Override
         public void onNext(T item) {
             Objects.requireNonNull(item, "item (Reactive Streams rule 2.13)");
             if (!terminated && !cancelled) {
-                value.set(item);
+                try {
+                    value.set(item);
+                } catch (Throwable failure) {
+                    cancel();
+                    failed("Writing the item " + item + " to " + PublisherSignal.this + " failed; the "
+                            + "subscription is cancelled", failure);
+                }
             }
         }
 
@@ -190,15 +274,36 @@ public final class PublisherSignal<T extends @Nullable Object> implements Readab
         public void onError(Throwable throwable) {
             Objects.requireNonNull(throwable, "throwable (Reactive Streams rule 2.13)");
             if (terminate()) {
-                error.set(throwable);
+                try {
+                    error.set(throwable);
+                } catch (Throwable failure) {
+                    failure.addSuppressed(throwable);
+                    failed("Writing the error of the publisher to " + PublisherSignal.this + " failed", failure);
+                }
             }
         }
 
         @Override
         public void onComplete() {
             if (terminate()) {
-                completed.set(true);
+                try {
+                    completed.set(true);
+                } catch (Throwable failure) {
+                    failed("Writing the completion of the publisher to " + PublisherSignal.this + " failed",
+                            failure);
+                }
             }
+        }
+
+        /**
+         * A failure that must not escape to the publisher (rule 2.13): logged; a fatal one is passed on all
+         * the same, since it says nothing about the stream.
+         */
+        private void failed(String message, Throwable failure) {
+            if (Failures.isFatal(failure)) {
+                throw Failures.sneakyThrow(failure);
+            }
+            Failures.logIgnored(message, failure);
         }
 
         /** Marks the stream finished; returns false if it was cancelled or had finished already. */

@@ -1,9 +1,7 @@
 package io.reaktiv;
 
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,7 +11,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Resource} implementation, built on the public API only.
+ * The {@link Resource} implementation, built on the public API, plus the thread's effect owner (see below).
  *
  * <p>Implementation notes. The whole state (status, value, error, params, load id) lives in one private
  * signal, so every transition is a single atomic {@link Signal#update}; the public signals are computeds over
@@ -23,6 +21,14 @@ import org.jspecify.annotations.Nullable;
  * cancellation not flagged), which is checked inside the atomic update, so a superseded result can never
  * overwrite a newer state. {@link #current} holds the load in flight so that {@link #set}, {@link #destroy}
  * and the next watcher run can cancel it; only watcher runs (which never run concurrently) install loads.
+ *
+ * <p>User code (the executor, the loader, the stage's cancellation, cancellation callbacks) is called with no
+ * {@linkplain ThreadState#owner owner} on the thread: effects it creates must not belong to the watcher, which
+ * would dispose them on its next run (an inline executor runs the loader inside the watcher's run). What it
+ * throws follows {@link Failures}: a failure of the params function or of the loader (checked, thrown
+ * sneakily, or an {@link Error}) is the resource's {@code ERROR} state; a {@linkplain Failures#isFatal fatal}
+ * one is shown there too, so that the resource never stays loading, and is then passed on (to the watcher's
+ * error handler, or to the thread that ran the loader).
  */
 final class ResourceImpl<P, T> implements Resource<T> {
 
@@ -80,6 +86,9 @@ final class ResourceImpl<P, T> implements Resource<T> {
                 stage.toCompletableFuture().cancel(true);
             } catch (UnsupportedOperationException notConvertible) {
                 // A stage that cannot be cancelled: its result is discarded anyway.
+            } catch (Throwable failure) {
+                // The loader's own stage implementation failed to cancel: its result is discarded anyway.
+                Failures.logIgnored("Cancelling the stage " + stage + " of a resource load failed", failure);
             }
         }
     }
@@ -163,20 +172,41 @@ final class ResourceImpl<P, T> implements Resource<T> {
         P p;
         try {
             p = params.get();
-        } catch (RuntimeException paramsFailed) {
+        } catch (Throwable paramsFailed) {
             reloads.get();
             lastParams = NO_PARAMS;
-            settleWithoutLoad(ResourceStatus.ERROR, paramsFailed, null);
+            withoutOwner(() -> settleWithoutLoad(ResourceStatus.ERROR, paramsFailed, null));
+            if (Failures.isFatal(paramsFailed)) {
+                throw Failures.sneakyThrow(paramsFailed);
+            }
             return;
         }
         long reloadCount = reloads.get();
         boolean isReload = reloadCount != lastReload && lastParams != NO_PARAMS && Objects.equals(p, lastParams);
         lastReload = reloadCount;
         lastParams = p;
-        if (p == null) {
-            settleWithoutLoad(ResourceStatus.IDLE, null, null);
-        } else {
-            startLoad(p, isReload);
+        // What follows calls user code (cancellation callbacks, stages, the executor, maybe the loader).
+        withoutOwner(() -> {
+            if (p == null) {
+                settleWithoutLoad(ResourceStatus.IDLE, null, null);
+            } else {
+                startLoad(p, isReload);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code action} with no effect owner on this thread, so that effects created by the user code it
+     * calls are not owned by the watcher (or by whatever runs the loader), then restores the owner.
+     */
+    private static void withoutOwner(Runnable action) {
+        ThreadState ts = ThreadState.current();
+        Owner outer = ts.owner;
+        ts.owner = null;
+        try {
+            action.run();
+        } finally {
+            ts.owner = outer;
         }
     }
 
@@ -217,23 +247,31 @@ final class ResourceImpl<P, T> implements Resource<T> {
             // Untracked: an executor that runs the task at once must not make the loader's reads (or the
             // effects its completion notifies) dependencies of the watcher.
             Reaktiv.untracked(() -> executor.execute(() -> runLoader(load)));
-        } catch (RuntimeException rejected) {
+        } catch (Throwable rejected) {
+            // Rejected by the executor; or a fatal error of an inline loader, settled already (no-op here).
             settle(load, null, rejected);
+            if (Failures.isFatal(rejected)) {
+                throw Failures.sneakyThrow(rejected);
+            }
         }
     }
 
-    /** On the executor: calls the loader and waits (without blocking) for its stage. */
+    /** On the executor: calls the loader (with no effect owner) and waits (without blocking) for its stage. */
     private void runLoader(Load<P> load) {
+        withoutOwner(() -> load(load));
+    }
+
+    private void load(Load<P> load) {
         if (load.isCancelled()) {
             return;
         }
         CompletionStage<? extends T> stage;
         try {
             stage = loader.apply(load.request);
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             settle(load, null, failure);
-            if (failure instanceof VirtualMachineError fatal) {
-                throw fatal;
+            if (Failures.isFatal(failure)) {
+                throw Failures.sneakyThrow(failure);
             }
             return;
         }
@@ -243,8 +281,16 @@ final class ResourceImpl<P, T> implements Resource<T> {
                     + "CompletionStage (for example CompletableFuture.completedFuture(value))."));
             return;
         }
-        load.attach(stage);
-        stage.whenComplete((result, failure) -> settle(load, result, failure));
+        try {
+            load.attach(stage);
+            stage.whenComplete((result, failure) -> settle(load, result, failure));
+        } catch (Throwable failure) {
+            // A stage implementation of the loader's own that cannot be waited for: the load failed.
+            settle(load, null, failure);
+            if (Failures.isFatal(failure)) {
+                throw Failures.sneakyThrow(failure);
+            }
+        }
     }
 
     /** A load completed: applies its outcome only if it is still the load the state is waiting for. */
@@ -253,18 +299,10 @@ final class ResourceImpl<P, T> implements Resource<T> {
             return;
         }
         current.compareAndSet(load, null);
-        Throwable cause = unwrap(failure);
+        Throwable cause = failure == null ? null : Failures.unwrap(failure);
         state.update(s -> s.destroyed() || s.loadId() != load.id || !s.status().isLoading() ? s
                 : cause == null ? new State<>(ResourceStatus.RESOLVED, result, null, s.params(), load.id, false)
                 : new State<>(ResourceStatus.ERROR, null, cause, s.params(), load.id, false));
-    }
-
-    private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     // ---------------------------------------------------------------- public API

@@ -16,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  * mailbox, overwriting an undelivered one. A drain loop guarded by a work-in-progress counter delivers the
  * mailbox when there is demand, so {@code onNext} is never called concurrently (or reentrantly) for one
  * subscriber, whichever thread writes the signal or requests. Terminal signals go through the same loop.
+ *
+ * <p>What the subscriber throws, and what reading the signal throws, follows {@link Failures}: a read failure
+ * (a computed's memoized exception, checked or not, or an {@link Error}) ends the subscription with
+ * {@code onError}; a {@linkplain Failures#isFatal fatal} one is not the signal's answer and goes to the effect's
+ * error handler, the subscription waiting for the next change. A subscriber method that throws (Reactive
+ * Streams rule 2.13) gets its subscription cancelled and the failure logged.
+ *
+ * <p>The subscriber's methods run with no {@linkplain ThreadState#owner owner}: effects and scopes it creates
+ * there belong to nobody (unless it runs them in a scope of its own), whether the item was delivered by the
+ * subscription's internal effect (on a write) or by {@code request}. Otherwise the internal effect would own
+ * them, and dispose them before its next run.
  */
 final class SignalPublisher<T> implements Flow.Publisher<T> {
-
-    private static final System.Logger LOG = System.getLogger(SignalPublisher.class.getName());
 
     private final ReadableSignal<T> source;
 
@@ -57,32 +66,51 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
             this.subscriber = subscriber;
         }
 
-        /** A subscriber method threw (Reactive Streams rule 2.13): cancel and log, unless the JVM is failing. */
-        private void subscriberFailed(Throwable e, String method) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
+        /** The internal effect, for tests; {@code null} until created (and if creating it failed). */
+        @Nullable Effect effect() {
+            return effect;
+        }
+
+        /**
+         * A subscriber method threw (Reactive Streams rule 2.13): the subscription is cancelled and the failure
+         * logged; a fatal one is passed on to whoever called (a writer, a requester, the subscribing code).
+         */
+        private void subscriberFailed(Throwable failure, String method) {
             cancel();
-            LOG.log(System.Logger.Level.WARNING, "Subscriber." + method + " threw, in violation of Reactive "
-                    + "Streams rule 2.13; the subscription is cancelled", e);
+            if (Failures.isFatal(failure)) {
+                throw Failures.sneakyThrow(failure);
+            }
+            Failures.logIgnored("Subscriber." + method + " of " + subscriber + " threw, in violation of "
+                    + "Reactive Streams rule 2.13; the subscription is cancelled", failure);
         }
 
         void start() {
             try {
                 subscriber.onSubscribe(this);
-            } catch (RuntimeException | Error e) {
-                subscriberFailed(e, "onSubscribe");
+            } catch (Throwable failure) {
+                subscriberFailed(failure, "onSubscribe");
                 return;
             }
             if (terminated.get()) {
                 return;
             }
-            EffectOptions options = EffectOptions.defaults().withScheduler(EffectScheduler.synchronous());
-            String name = source.name();
-            if (name != null) {
-                options = options.withName("toPublisher(" + name + ")");
+            Effect e;
+            try {
+                EffectOptions options = EffectOptions.defaults().withScheduler(EffectScheduler.synchronous());
+                String name = source.name();
+                if (name != null) {
+                    options = options.withName("toPublisher(" + name + ")");
+                }
+                e = Reaktiv.effect(options, this::watch);
+            } catch (Throwable failure) {
+                // Rule 1.9: after onSubscribe, subscribe returns normally and reports failures with onError
+                // (for example subscribing inside a computed's function, where no effect can be created).
+                fail(failure);
+                if (Failures.isFatal(failure)) {
+                    throw Failures.sneakyThrow(failure);
+                }
+                return;
             }
-            Effect e = Reaktiv.effect(options, this::watch);
             effect = e;
             if (terminated.get()) {
                 e.dispose(); // cancelled while the effect was being created
@@ -97,7 +125,11 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
             T value;
             try {
                 value = source.get();
-            } catch (RuntimeException failure) {
+            } catch (Throwable failure) {
+                if (Failures.isFatal(failure)) {
+                    // Not the signal's answer: the effect's error handler gets it, and the next change retries.
+                    throw Failures.sneakyThrow(failure);
+                }
                 fail(failure);
                 return;
             }
@@ -152,11 +184,26 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
             drain();
         }
 
-        /** Delivers what is due; only one thread at a time runs the loop, the others leave it work. */
+        /**
+         * Delivers what is due; only one thread at a time runs the loop, the others leave it work. The
+         * subscriber is called with no owner on this thread: what it creates is not owned by the internal
+         * effect (when the loop runs in it) nor by whoever happened to request.
+         */
         private void drain() {
             if (wip.getAndIncrement() != 0) {
                 return;
             }
+            ThreadState ts = ThreadState.current();
+            Owner outer = ts.owner;
+            ts.owner = null;
+            try {
+                drainLoop();
+            } finally {
+                ts.owner = outer;
+            }
+        }
+
+        private void drainLoop() {
             int missed = 1;
             while (true) {
                 if (terminated.get()) {
@@ -166,7 +213,11 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
                 Throwable error = pendingError.get();
                 if (error != null) {
                     cancel();
-                    subscriber.onError(error);
+                    try {
+                        subscriber.onError(error);
+                    } catch (Throwable failure) {
+                        subscriberFailed(failure, "onError");
+                    }
                     return;
                 }
                 if (requested.get() > 0) {
@@ -177,8 +228,8 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
                         }
                         try {
                             subscriber.onNext(value);
-                        } catch (RuntimeException | Error e) {
-                            subscriberFailed(e, "onNext");
+                        } catch (Throwable failure) {
+                            subscriberFailed(failure, "onNext");
                             return;
                         }
                         continue;
@@ -186,7 +237,11 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
                 }
                 if (pendingComplete) {
                     cancel();
-                    subscriber.onComplete();
+                    try {
+                        subscriber.onComplete();
+                    } catch (Throwable failure) {
+                        subscriberFailed(failure, "onComplete");
+                    }
                     return;
                 }
                 missed = wip.addAndGet(-missed);

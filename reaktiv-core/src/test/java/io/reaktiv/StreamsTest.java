@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -138,6 +139,9 @@ class StreamsTest {
         Recorder<Integer> sub = new Recorder<>();
         toPublisher(source).subscribe(sub);
         sub.subscription().request(Long.MAX_VALUE);
+        // A strong reference to the internal effect, so that the GC cannot take its node from the graph.
+        Effect internal = ((SignalPublisher.SignalSubscription<?>) sub.subscription()).effect();
+        assertThat(internal).isNotNull();
 
         GraphSnapshot before = Reaktiv.graph();
         NodeSnapshot sourceNode = before.find("streams.cancel.source").orElseThrow();
@@ -151,13 +155,17 @@ class StreamsTest {
 
         GraphSnapshot after = Reaktiv.graph();
         assertThat(after.find("streams.cancel.source").orElseThrow().dependents()).isEmpty();
-        after.find("toPublisher(streams.cancel.source)")
-                .ifPresent(node -> assertThat(node.dependencies()).isEmpty());
+        NodeSnapshot disposedEffect = after.find("toPublisher(streams.cancel.source)").orElseThrow();
+        assertThat(disposedEffect.id()).isEqualTo(effectNode.id());
+        assertThat(disposedEffect.dependencies()).isEmpty();
+        assertThat(disposedEffect.disposed()).isTrue();
+        assertThat(internal.isDisposed()).isTrue();
         source.set(2);
         sub.subscription().request(1);
         assertThat(sub.items).containsExactly(1);
         assertThat(sub.error).isNull();
         assertThat(sub.completed).isFalse();
+        Reference.reachabilityFence(internal);
     }
 
     @Test
