@@ -277,7 +277,9 @@ public final class PublisherSignal<T extends @Nullable Object> implements Readab
                 try {
                     error.set(throwable);
                 } catch (Throwable failure) {
-                    failure.addSuppressed(throwable);
+                    if (failure != throwable) {
+                        failure.addSuppressed(throwable);
+                    }
                     failed("Writing the error of the publisher to " + PublisherSignal.this + " failed", failure);
                 }
             }
