@@ -24,8 +24,10 @@ public interface EffectScheduler {
      * Runs {@code effectRun} now or later, on any thread.
      *
      * @param effectRun one run of one effect
-     * @throws java.util.concurrent.RejectedExecutionException if the scheduler no longer accepts work; the
-     *     effect stays due and the rejection goes to the error handler
+     * @throws java.util.concurrent.RejectedExecutionException if the scheduler no longer accepts work, ever:
+     *     the effect then becomes inactive (disposed) and this is reported once to its error handler. (An
+     *     {@link ExecutorEffectScheduler} whose executor merely refused one run, saturated, reports the refusal
+     *     and the effect stays due.)
      */
     void execute(Runnable effectRun);
 

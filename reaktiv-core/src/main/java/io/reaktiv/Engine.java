@@ -25,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  *   write. Reads of up-to-date values take no lock: they check a flag or the global version (acquire) and
  *   read the value (acquire); writers publish the flag before the value and the value before the version.
  *   Effects run outside the lock, so an effect may block or write without deadlocking anybody.</li>
+ *   <li><b>Misbehaving user code.</b> The validation walk marks the computeds on its path
+ *   ({@link DerivedNode#VALIDATING}): meeting one again is a cycle, re-run (and reported by the run), never
+ *   walked. Computed functions nest at most {@link DerivedNode#MAX_EVAL_DEPTH} deep; a deeper first read is
+ *   deferred to the outermost evaluation, which computes the innermost pending node first. A run that ends
+ *   without an answer (a deferral, or JVM trouble) is aborted: no value, every link kept, not stale, so the
+ *   next read computes it and the next write still reaches its watchers. Effects never flush while this thread
+ *   holds the lock (a write from an updater): the write that holds it flushes after releasing it.</li>
  *   <li><b>Effects run on the writing thread.</b> A write queues the effects it notifies on its own thread's
  *   {@link ThreadState}; they run when that thread's outermost write or batch ends. An effect's {@code running}
  *   and {@code notified} flags (guarded by the lock) make sure it never runs concurrently with itself and
