@@ -1,9 +1,11 @@
 package io.reaktiv;
 
 /**
- * Receives exceptions thrown by effects (and effects stopped as self-triggering cycles). It is called on the
- * thread that ran the effect, outside every internal lock. An exception it throws itself is logged and
- * otherwise ignored.
+ * Receives exceptions thrown by effects, loops of effects stopped as cycles, and effects made inactive by a
+ * shut-down scheduler. It is called on the thread that ran the effect, outside every internal lock. Whatever
+ * it throws itself (the error it was given included) is logged and otherwise ignored: the effect keeps
+ * reacting. Set one process-wide with {@link Reaktiv#setErrorHandler}, or per effect with
+ * {@link EffectOptions#withErrorHandler}.
  */
 @FunctionalInterface
 public interface EffectErrorHandler {

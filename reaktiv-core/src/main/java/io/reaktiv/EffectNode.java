@@ -489,7 +489,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 return false;
             }
             inFlight = stage;
-            // The body's thread is free again: its later writes are not this effect's own (no self-trigger),
+            // The body's thread is free again: its later writes are not part of this effect's chain of runs,
             // and it can no longer register cleanups for this run.
             runner = null;
         } finally {
