@@ -495,8 +495,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             Engine.LOCK.unlock();
         }
-        if (scheduler instanceof ExecutorEffectScheduler tracked) {
-            tracked.beginInFlight();
+        try {
+            scheduler.asyncRunStarted();
+        } catch (Throwable schedulerFailure) {
+            Failures.logIgnored("The scheduler " + scheduler + " failed in asyncRunStarted for " + this,
+                    schedulerFailure);
         }
         stage.whenComplete((value, failure) -> whenStageCompletes(stage));
         return true;
@@ -528,11 +531,17 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 afterLastRun(next);
             }
         } finally {
-            if (!released) {
-                abandonClaim(ts);
-            }
-            if (scheduler instanceof ExecutorEffectScheduler tracked) {
-                tracked.endInFlight();
+            try {
+                if (!released) {
+                    abandonClaim(ts);
+                }
+            } finally {
+                try {
+                    scheduler.asyncRunEnded();
+                } catch (Throwable schedulerFailure) {
+                    Failures.logIgnored("The scheduler " + scheduler + " failed in asyncRunEnded for " + this,
+                            schedulerFailure);
+                }
             }
         }
     }

@@ -41,6 +41,22 @@ public interface EffectScheduler {
     boolean awaitIdle(Duration timeout) throws InterruptedException;
 
     /**
+     * An async effect run by this scheduler returned a stage that is not complete yet: the effect is busy, on
+     * no thread, until {@link #asyncRunEnded()}. A scheduler whose {@link #awaitIdle} waits for quiet counts it
+     * as busy meanwhile. Called once per such run, outside every engine lock; the default does nothing.
+     */
+    default void asyncRunStarted() {
+    }
+
+    /**
+     * The stage announced by {@link #asyncRunStarted()} completed (or was cancelled), and the engine finished
+     * handling it. Called exactly once per {@code asyncRunStarted()}, on whatever thread completed the stage,
+     * outside every engine lock; the default does nothing.
+     */
+    default void asyncRunEnded() {
+    }
+
+    /**
      * Returns the scheduler that runs effects on the writing thread, right after the write or outermost batch.
      *
      * @return the synchronous scheduler

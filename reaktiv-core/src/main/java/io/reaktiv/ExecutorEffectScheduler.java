@@ -45,7 +45,7 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
                 try {
                     effectRun.run();
                 } finally {
-                    endInFlight();
+                    runEnded();
                 }
             });
         } catch (Throwable rejected) {
@@ -57,14 +57,21 @@ public final class ExecutorEffectScheduler implements EffectScheduler {
         }
     }
 
-    /** An async effect's stage went in flight: the scheduler is busy until {@link #endInFlight()}. */
-    void beginInFlight() {
+    /** Counts the stage in flight as an active run: {@link #awaitIdle} waits for it. */
+    @Override
+    public void asyncRunStarted() {
         synchronized (monitor) {
             active++;
         }
     }
 
-    void endInFlight() {
+    /** The stage in flight completed. */
+    @Override
+    public void asyncRunEnded() {
+        runEnded();
+    }
+
+    private void runEnded() {
         synchronized (monitor) {
             active--;
             if (queued + active == 0) {

@@ -1,5 +1,6 @@
 package io.reaktiv;
 
+import static io.reaktiv.Reaktiv.asyncEffect;
 import static io.reaktiv.Reaktiv.batch;
 import static io.reaktiv.Reaktiv.effect;
 import static io.reaktiv.Reaktiv.signal;
@@ -210,5 +211,46 @@ class SchedulerTest {
         release.countDown();
         assertThat(scheduler.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(finished).hasValue(1);
+    }
+
+    @Test
+    void aUserWrittenSchedulerIsToldWhenAsyncRunsGoInFlightAndEnd() {
+        List<String> events = new ArrayList<>();
+        EffectScheduler scheduler = new EffectScheduler() {
+            @Override
+            public void execute(Runnable effectRun) {
+                events.add("execute");
+                effectRun.run();
+            }
+
+            @Override
+            public boolean awaitIdle(Duration timeout) {
+                return true;
+            }
+
+            @Override
+            public void asyncRunStarted() {
+                events.add("started");
+            }
+
+            @Override
+            public void asyncRunEnded() {
+                events.add("ended");
+            }
+        };
+        Signal<Integer> s = signal(0);
+        List<java.util.concurrent.CompletableFuture<Void>> stages = new ArrayList<>();
+        Effect e = asyncEffect(EffectOptions.defaults().withScheduler(scheduler), () -> {
+            s.get();
+            java.util.concurrent.CompletableFuture<Void> stage = new java.util.concurrent.CompletableFuture<>();
+            stages.add(stage);
+            return stage;
+        });
+        assertThat(events).containsExactly("execute", "started");
+        s.set(1); // pending: one more run once the stage completes
+        stages.get(0).complete(null);
+        assertThat(events).containsExactly("execute", "started", "execute", "started", "ended");
+        e.dispose(); // cancels the second stage
+        assertThat(events).containsExactly("execute", "started", "execute", "started", "ended", "ended");
     }
 }
