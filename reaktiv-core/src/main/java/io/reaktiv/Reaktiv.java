@@ -503,6 +503,8 @@ public final class Reaktiv {
      * {@code null} value (which Reactive Streams forbids), ends the subscription with {@code onError}; if the
      * subscriber's effect is disposed by an owning scope or effect (subscribing inside one ties the
      * subscription to it), the subscriber gets {@code onComplete}. The publisher itself never completes.
+     * Effects and scopes a subscriber creates in {@code onNext}, {@code onError} or {@code onComplete} belong
+     * to no owner: they live until disposed, whatever happens to the subscription.
      *
      * @param signal the signal to publish; must hold non-null values
      * @param <T> the value type
