@@ -11,16 +11,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * An effect: runs its body outside the lock, tracking reads, whenever something it read changed.
  *
- * <p>Implementation notes. {@link #running}, {@link #notified} and {@link #dispatched} are guarded by the
- * lock. A notification that finds the effect idle queues it on the writing thread; when that thread's write
- * or batch ends, the effect's {@link EffectScheduler} runs it (the synchronous one at once, on that thread;
- * an executor later, with {@code dispatched} coalescing repeated notifications into one run). A
- * notification that finds it running only sets {@code notified}, and the thread finishing the run checks
- * that flag (under the lock) and runs again. So the effect never runs concurrently with itself and no
- * notification is lost. An async effect stays {@code running} until its stage completes, so it never has two
- * runs in flight. The thread that claimed a run owns {@link #cleanups} and the dependency cursor until it
- * releases the run; a disposer that finds the effect idle takes them under the lock, after which no run can
- * be claimed.
+ * <p>Implementation notes. The run state, guarded by the lock:
+ * <ul>
+ *   <li><b>idle</b> — not {@link #running}. A notification sets {@link #notified} and queues the effect on the
+ *   writing thread ({@link #queuedIn}); when that thread's write or batch ends, the effect's
+ *   {@link EffectScheduler} runs it (the synchronous one at once, on that thread; an executor later, with
+ *   {@link #dispatched} coalescing repeated notifications into one run).</li>
+ *   <li><b>claimed</b> — {@code running}: {@link #claim()} is the only way in, and exactly one of
+ *   {@link #finishRun} (under the lock, at the end of a run), {@link #abandonClaim} (a run that will not
+ *   happen, or anything unexpected thrown on the way, in {@code finally}) or {@link #releaseAsLoop} is the
+ *   way out. The claimant owns {@link #cleanups} and the dependency cursor. A notification meanwhile only sets
+ *   {@code notified}, and {@code finishRun} then decides on one more run. So the effect never runs
+ *   concurrently with itself and no notification is lost.</li>
+ *   <li><b>in flight</b> — still claimed, while an async run's stage ({@link #inFlight}) completes; the
+ *   completion ends the run like {@code finishRun} does, on the completing thread. An async effect so never
+ *   has two runs in flight.</li>
+ *   <li><b>disposed</b> — {@link #disposed}, final: no run is claimed any more; whoever releases the last
+ *   claim (or the disposer, if idle) unlinks the effect and runs its cleanups.</li>
+ * </ul>
+ * Beside it, each run carries its depth in a chain of effect runs ({@link #runDepth}): loops of effects that
+ * do not settle are stopped by depth, whatever threads they run on.
  */
 final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposable {
 
@@ -31,10 +41,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** What the last run threw, until a run succeeds; for introspection. */
     private volatile @Nullable Throwable lastError;
 
-    /** Guarded by the lock. */
+    /** Claimed: a run is executing or in flight. Guarded by the lock. */
     private boolean running;
+    /** A dependency may have changed since the last run was claimed. Guarded by the lock. */
     private boolean notified;
+    /** Handed to a non-synchronous scheduler and not started yet. Guarded by the lock. */
     private boolean dispatched;
+    /** At least one run finished, so a notification must be validated (versions) before running. Guarded by the lock. */
     private boolean hasRun;
     /** The last thread state that queued this effect and has not polled it yet. Guarded by the lock. */
     private @Nullable ThreadState queuedIn;
@@ -358,7 +371,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 } else {
                     lastError = null;
                 }
-                int next;
+                RunEnd next;
                 Engine.LOCK.lock();
                 try {
                     if (error == null) {
@@ -371,7 +384,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 } finally {
                     Engine.LOCK.unlock();
                 }
-                if (next == AGAIN) {
+                if (next == RunEnd.AGAIN) {
                     continue;
                 }
                 handedOff = true;
@@ -386,35 +399,41 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /** What {@link #finishRun} decided. */
-    private static final int DONE = 0;
-    private static final int AGAIN = 1;
-    private static final int DISPOSED = 2;
-    private static final int EXHAUSTED = 3;
+    private enum RunEnd {
+        /** Released; nothing is due. */
+        DONE,
+        /** Still claimed: a notification during the run changed what it read, so it runs again. */
+        AGAIN,
+        /** Released and unlinked: disposed during the run; its cleanups are still to run. */
+        DISPOSED,
+        /** Released: the run continued a loop of effects that does not settle; the loop is to be reported. */
+        LOOP
+    }
 
     /**
      * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
      * meanwhile calls for another run (the effect then stays claimed, at the depth of that notification's
      * chain). A chain that reached {@link Engine#MAX_EFFECT_RERUNS} is a loop and stops here. Lock held.
      */
-    private int finishRun(ThreadState ts) {
+    private RunEnd finishRun(ThreadState ts) {
         hasRun = true;
-        int next = DONE;
+        RunEnd next = RunEnd.DONE;
         if (disposed) {
             Engine.unlinkAllDeps(this, ts);
-            next = DISPOSED;
+            next = RunEnd.DISPOSED;
         } else if (notified) {
             notified = false;
             if (dependenciesChangedOrUnknown(ts)) {
-                next = pendingDepth < Engine.MAX_EFFECT_RERUNS ? AGAIN : EXHAUSTED;
+                next = pendingDepth < Engine.MAX_EFFECT_RERUNS ? RunEnd.AGAIN : RunEnd.LOOP;
             }
         }
-        if (next == AGAIN) {
+        if (next == RunEnd.AGAIN) {
             claim();
         } else {
             running = false;
             runner = null;
             runCause = null;
-            if (next == EXHAUSTED) {
+            if (next == RunEnd.LOOP) {
                 stoppedLoop = loopError();
                 pendingDepth = 0;
                 pendingCause = null;
@@ -430,10 +449,10 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * Outside the lock, after {@link #finishRun} released the effect: runs the cleanups of a disposed effect
      * (nobody else touches them once it is disposed and released) or reports a loop that was stopped.
      */
-    private void afterLastRun(int outcome) {
-        if (outcome == DISPOSED) {
+    private void afterLastRun(RunEnd outcome) {
+        if (outcome == RunEnd.DISPOSED) {
             runCleanups(takeCleanups());
-        } else if (outcome == EXHAUSTED) {
+        } else if (outcome == RunEnd.LOOP) {
             CycleDetectedException loop;
             Engine.LOCK.lock();
             try {
@@ -516,7 +535,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             } else {
                 lastError = null;
             }
-            int next;
+            RunEnd next;
             Engine.LOCK.lock();
             try {
                 inFlight = null;
@@ -525,7 +544,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 Engine.LOCK.unlock();
             }
             released = true;
-            if (next == AGAIN) {
+            if (next == RunEnd.AGAIN) {
                 resume();
             } else {
                 afterLastRun(next);
