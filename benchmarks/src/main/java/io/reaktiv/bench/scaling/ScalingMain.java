@@ -1,0 +1,484 @@
+package io.reaktiv.bench.scaling;
+
+import static io.reaktiv.Reaktiv.computed;
+import static io.reaktiv.Reaktiv.effect;
+import static io.reaktiv.Reaktiv.signal;
+
+import io.reaktiv.Computed;
+import io.reaktiv.Effect;
+import io.reaktiv.Signal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Throughput of the four multi-threaded workloads of the scaling issue, with a correctness check after every
+ * measurement window (a run that computes a wrong value is reported, not timed):
+ * <ul>
+ *   <li><b>A</b> disjoint: each thread writes its own signal, read by its own computed, read by its own effect.
+ *   Check: each effect last saw twice its signal's final value.</li>
+ *   <li><b>B</b> shared counter: {@code update(x -> x + 1)} of one signal, a computed and an effect on it.
+ *   Check: the counter equals the number of updates, the effect saw its final doubled value.</li>
+ *   <li><b>C</b> read-mostly: 99 % {@code get()} of one shared computed nobody watches, 1 % writes of its
+ *   source. Check: every read value is {@code 2 * source + 1} for some source (odd), and the last is current.</li>
+ *   <li><b>D</b> reads of a computed whose source is never written, while one more thread (not counted) writes
+ *   an unrelated signal without pause. Check: every read value is the constant.</li>
+ * </ul>
+ * Baselines ({@code atomic}): an {@code AtomicLong} per thread (A), one shared {@code AtomicLong} (B), 99 %
+ * {@code get()} and 1 % {@code incrementAndGet()} of one (C), a plain field read (D).
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic A|B|C|D 1,2
+ * [windowMillis=1000] [windows=5]}; one library and workload per JVM. Output: {@code workload library threads
+ * median_ops_per_s min max check}; the first two windows of each thread count are warm-up.
+ */
+public final class ScalingMain {
+
+    private ScalingMain() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args library, workload, comma-separated thread counts, optional window length and count
+     * @throws Exception if a worker fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: ScalingMain reaktiv|atomic A|B|C|D 1,2,4 [windowMillis] [windows]");
+            System.exit(2);
+        }
+        String library = args[0];
+        String workload = args[1];
+        int[] threadCounts = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        long windowMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
+        int windows = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        System.out.println("# " + library + " " + workload + ", " + System.getProperty("java.vm.name") + " "
+                + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus, windows "
+                + windows + " x " + windowMillis + " ms");
+        for (int threads : threadCounts) {
+            Workload w = Workload.of(library, workload, threads);
+            long[] rates = new long[windows];
+            String check = "ok";
+            for (int i = -2; i < windows; i++) {
+                long ops = w.window(windowMillis);
+                String failure = w.verify();
+                if (failure != null) {
+                    check = "WRONG(" + failure + ")";
+                }
+                if (i >= 0) {
+                    rates[i] = ops * 1000 / windowMillis;
+                }
+            }
+            w.close();
+            Arrays.sort(rates);
+            System.out.printf(Locale.ROOT, "%s %s %d %.2fM %.2fM %.2fM %s%n", workload, library, threads,
+                    rates[windows / 2] / 1e6, rates[0] / 1e6, rates[windows - 1] / 1e6, check);
+        }
+    }
+
+    /** One operation loop per thread; returns how many operations it did before {@code stop} was raised. */
+    interface Loop {
+        long run(Flag stop);
+    }
+
+    /** The stop flag, read once per batch of operations. */
+    static final class Flag {
+        volatile boolean raised;
+    }
+
+    /** A workload set up for a number of threads. */
+    abstract static class Workload {
+
+        /** Operations between two reads of the stop flag. */
+        static final int BATCH = 256;
+
+        final int threads;
+        private final List<Thread> background = new ArrayList<>();
+        private final Flag backgroundStop = new Flag();
+
+        Workload(int threads) {
+            this.threads = threads;
+        }
+
+        static Workload of(String library, String name, int threads) {
+            boolean reaktiv = switch (library) {
+                case "reaktiv" -> true;
+                case "atomic" -> false;
+                default -> throw new IllegalArgumentException("library must be reaktiv or atomic, not " + library);
+            };
+            return switch (name) {
+                case "A" -> reaktiv ? new ReaktivDisjoint(threads) : new AtomicDisjoint(threads);
+                case "B" -> reaktiv ? new ReaktivShared(threads) : new AtomicShared(threads);
+                case "C" -> reaktiv ? new ReaktivReadMostly(threads) : new AtomicReadMostly(threads);
+                case "D" -> reaktiv ? new ReaktivConstant(threads) : new PlainConstant(threads);
+                default -> throw new IllegalArgumentException("workload must be A, B, C or D, not " + name);
+            };
+        }
+
+        abstract Loop loop(int thread);
+
+        /** Null if the state is right after a window; else what is wrong. */
+        abstract String verify();
+
+        void close() {
+            backgroundStop.raised = true;
+            for (Thread t : background) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Starts a thread that runs until {@link #close()}, not counted (D's unrelated writer). */
+        void inBackground(Loop loop) {
+            Thread t = new Thread(() -> loop.run(backgroundStop), "background");
+            t.setDaemon(true);
+            t.start();
+            background.add(t);
+        }
+
+        long window(long millis) throws Exception {
+            Flag stop = new Flag();
+            long[] done = new long[threads];
+            CyclicBarrier start = new CyclicBarrier(threads + 1);
+            Thread[] workers = new Thread[threads];
+            Throwable[] failure = new Throwable[1];
+            for (int t = 0; t < threads; t++) {
+                int index = t;
+                Loop loop = loop(t);
+                workers[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                        done[index] = loop.run(stop);
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                }, "worker-" + t);
+                workers[t].start();
+            }
+            start.await();
+            Thread.sleep(millis); // the measurement window itself, not a wait for async work
+            stop.raised = true;
+            for (Thread w : workers) {
+                w.join();
+            }
+            if (failure[0] != null) {
+                throw new IllegalStateException("a worker failed", failure[0]);
+            }
+            return Arrays.stream(done).sum();
+        }
+    }
+
+    // ---------------------------------------------------------------- A: disjoint graphs
+
+    static final class ReaktivDisjoint extends Workload {
+        private final List<Signal<Long>> sources = new ArrayList<>();
+        private final long[][] lastSeen;
+        private final List<Effect> effects = new ArrayList<>();
+
+        ReaktivDisjoint(int threads) {
+            super(threads);
+            lastSeen = new long[threads][16]; // one row per thread, apart from the others' cache lines
+            for (int t = 0; t < threads; t++) {
+                Signal<Long> s = signal(0L);
+                Computed<Long> doubled = computed(() -> s.get() * 2);
+                long[] row = lastSeen[t];
+                effects.add(effect(() -> row[0] = doubled.get()));
+                sources.add(s);
+            }
+        }
+
+        @Override
+        Loop loop(int thread) {
+            Signal<Long> s = sources.get(thread);
+            return stop -> {
+                long ops = 0;
+                long v = s.peek();
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        s.set(++v);
+                    }
+                    ops += BATCH;
+                }
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            for (int t = 0; t < threads; t++) {
+                if (lastSeen[t][0] != 2 * sources.get(t).peek()) {
+                    return "effect " + t + " saw " + lastSeen[t][0] + ", expected " + 2 * sources.get(t).peek();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        void close() {
+            effects.forEach(Effect::dispose);
+            super.close();
+        }
+    }
+
+    static final class AtomicDisjoint extends Workload {
+        private final AtomicLong[] counters;
+        private final AtomicLong total = new AtomicLong();
+
+        AtomicDisjoint(int threads) {
+            super(threads);
+            counters = new AtomicLong[threads];
+            Arrays.setAll(counters, i -> new AtomicLong());
+        }
+
+        @Override
+        Loop loop(int thread) {
+            AtomicLong c = counters[thread];
+            return stop -> {
+                long ops = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        c.incrementAndGet();
+                    }
+                    ops += BATCH;
+                }
+                total.addAndGet(ops);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            long sum = Arrays.stream(counters).mapToLong(AtomicLong::get).sum();
+            return sum == total.get() ? null : "sum " + sum + " != ops " + total.get();
+        }
+    }
+
+    // ---------------------------------------------------------------- B: one shared counter
+
+    static final class ReaktivShared extends Workload {
+        private final Signal<Long> counter = signal(0L);
+        private final long[] lastSeen = new long[1];
+        private final AtomicLong total = new AtomicLong();
+        private final Effect effect;
+
+        ReaktivShared(int threads) {
+            super(threads);
+            Computed<Long> doubled = computed(() -> counter.get() * 2);
+            effect = effect(() -> lastSeen[0] = doubled.get());
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        counter.update(x -> x + 1);
+                    }
+                    ops += BATCH;
+                }
+                total.addAndGet(ops);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            if (counter.peek() != total.get()) {
+                return "counter " + counter.peek() + " != updates " + total.get();
+            }
+            return lastSeen[0] == 2 * total.get() ? null : "effect saw " + lastSeen[0];
+        }
+
+        @Override
+        void close() {
+            effect.dispose();
+            super.close();
+        }
+    }
+
+    static final class AtomicShared extends Workload {
+        private final AtomicLong counter = new AtomicLong();
+        private final AtomicLong total = new AtomicLong();
+
+        AtomicShared(int threads) {
+            super(threads);
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        counter.incrementAndGet();
+                    }
+                    ops += BATCH;
+                }
+                total.addAndGet(ops);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            return counter.get() == total.get() ? null : "counter " + counter.get() + " != " + total.get();
+        }
+    }
+
+    // ---------------------------------------------------------------- C: read-mostly
+
+    static final class ReaktivReadMostly extends Workload {
+        private final Signal<Long> source = signal(0L);
+        private final Computed<Long> derived = computed(() -> source.get() * 2 + 1);
+        private final AtomicLong wrongReads = new AtomicLong();
+
+        ReaktivReadMostly(int threads) {
+            super(threads);
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                long wrong = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (i % 100 == 0) {
+                            source.update(x -> x + 1);
+                        } else if ((derived.get() & 1) == 0) {
+                            wrong++;
+                        }
+                    }
+                    ops += BATCH;
+                }
+                wrongReads.addAndGet(wrong);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            if (wrongReads.get() != 0) {
+                return wrongReads.get() + " reads were not 2 * source + 1";
+            }
+            return derived.get() == 2 * source.peek() + 1 ? null : "stale: " + derived.get();
+        }
+    }
+
+    static final class AtomicReadMostly extends Workload {
+        private final AtomicLong value = new AtomicLong(1);
+        private final AtomicLong wrongReads = new AtomicLong();
+
+        AtomicReadMostly(int threads) {
+            super(threads);
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                long wrong = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (i % 100 == 0) {
+                            value.addAndGet(2);
+                        } else if ((value.get() & 1) == 0) {
+                            wrong++;
+                        }
+                    }
+                    ops += BATCH;
+                }
+                wrongReads.addAndGet(wrong);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            return wrongReads.get() == 0 ? null : wrongReads.get() + " even reads";
+        }
+    }
+
+    // ---------------------------------------------------------------- D: constant computed, unrelated writes
+
+    static final class ReaktivConstant extends Workload {
+        private final Computed<Long> constant;
+        private final AtomicLong wrongReads = new AtomicLong();
+
+        ReaktivConstant(int threads) {
+            super(threads);
+            Signal<Long> neverWritten = signal(20L);
+            constant = computed(() -> neverWritten.get() + 1);
+            Signal<Long> unrelated = signal(0L);
+            inBackground(stop -> {
+                long v = 0;
+                while (!stop.raised) {
+                    unrelated.set(++v);
+                }
+                return v;
+            });
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                long wrong = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (constant.get() != 21L) {
+                            wrong++;
+                        }
+                    }
+                    ops += BATCH;
+                }
+                wrongReads.addAndGet(wrong);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            return wrongReads.get() == 0 ? null : wrongReads.get() + " wrong reads";
+        }
+    }
+
+    static final class PlainConstant extends Workload {
+        private final Long constant = 21L;
+        private final AtomicLong wrongReads = new AtomicLong();
+
+        PlainConstant(int threads) {
+            super(threads);
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                long wrong = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (constant != 21L) {
+                            wrong++;
+                        }
+                    }
+                    ops += BATCH;
+                }
+                wrongReads.addAndGet(wrong);
+                return ops;
+            };
+        }
+
+        @Override
+        String verify() {
+            return wrongReads.get() == 0 ? null : wrongReads.get() + " wrong reads";
+        }
+    }
+}
