@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposable {
 
+    /** A chain of this many effect runs, each caused by a write of the run before, is a loop and is stopped. */
+    static final int MAX_EFFECT_RERUNS = 100;
+
     private final @Nullable EffectFunction body;
     private final @Nullable AsyncEffectFunction asyncBody;
     private final EffectScheduler scheduler;
@@ -54,7 +57,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /**
      * The longest chain of effect runs behind the notifications since the last claim: 0 for a write from
      * outside every effect, n + 1 for a write made by a run at depth n ({@link #runDepth}). A chain reaching
-     * {@link Engine#MAX_EFFECT_RERUNS} is a loop of effects that does not settle (one effect re-triggering
+     * {@link EffectNode#MAX_EFFECT_RERUNS} is a loop of effects that does not settle (one effect re-triggering
      * itself, or several feeding each other, on any threads and schedulers) and is stopped. Guarded by the lock.
      */
     private int pendingDepth;
@@ -250,7 +253,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             if (outer) {
                 ts.flushing = false;
-                Engine.flushIfIdle(ts);
+                EffectQueue.flushIfIdle(ts);
             }
         }
     }
@@ -272,7 +275,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 return;
             }
             claim();
-            if (runDepth >= Engine.MAX_EFFECT_RERUNS) {
+            if (runDepth >= MAX_EFFECT_RERUNS) {
                 loop = releaseAsLoop();
             }
         } finally {
@@ -310,7 +313,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } finally {
             ts.flushing = false;
         }
-        Engine.flushIfIdle(ts);
+        EffectQueue.flushIfIdle(ts);
     }
 
     /** The flush of {@code ts} ended abnormally: the effect stays notified but is no longer queued there. */
@@ -413,7 +416,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /**
      * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
      * meanwhile calls for another run (the effect then stays claimed, at the depth of that notification's
-     * chain). A chain that reached {@link Engine#MAX_EFFECT_RERUNS} is a loop and stops here. Lock held.
+     * chain). A chain that reached {@link EffectNode#MAX_EFFECT_RERUNS} is a loop and stops here. Lock held.
      */
     private RunEnd finishRun(ThreadState ts) {
         hasRun = true;
@@ -424,7 +427,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } else if (notified) {
             notified = false;
             if (dependenciesChangedOrUnknown(ts)) {
-                next = pendingDepth < Engine.MAX_EFFECT_RERUNS ? RunEnd.AGAIN : RunEnd.LOOP;
+                next = pendingDepth < MAX_EFFECT_RERUNS ? RunEnd.AGAIN : RunEnd.LOOP;
             }
         }
         if (next == RunEnd.AGAIN) {
@@ -474,7 +477,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private CycleDetectedException loopError() {
         EffectNode cause = pendingCause != null ? pendingCause : runCause;
         if (cause == null || cause == this) {
-            return new CycleDetectedException("Effect " + label() + " ran " + Engine.MAX_EFFECT_RERUNS
+            return new CycleDetectedException("Effect " + label() + " ran " + MAX_EFFECT_RERUNS
                     + " times in a row because each run changed a value it reads; stopped until the next change. "
                     + "Check for an effect that writes a signal it reads without reaching a stable value.");
         }
@@ -489,7 +492,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
         }
         return new CycleDetectedException("Effects " + String.join(" -> ", chain) + " kept triggering one "
-                + "another: " + Engine.MAX_EFFECT_RERUNS + " runs in a chain, each caused by a write of the run "
+                + "another: " + MAX_EFFECT_RERUNS + " runs in a chain, each caused by a write of the run "
                 + "before, without settling; " + label() + " is stopped until the next change from outside the "
                 + "loop. Check for effects that write each other's inputs without reaching a stable value.");
     }

@@ -6,8 +6,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The propagation algorithm, independent of the public API: linking edges, pushing staleness to watchers
- * on a write, pulling a node up to date on a read, and flushing effects.
+ * The propagation algorithm: linking edges, pushing staleness to watchers on a write, and pulling a node up
+ * to date on a read. Running the effects a write notified is {@link EffectQueue}'s; what user code throws is
+ * handled by the one policy in {@link Failures}.
  *
  * <p>Implementation notes.
  * <ul>
@@ -72,9 +73,6 @@ final class Engine {
         LOCK.lock();
         return true;
     }
-
-    /** An effect that keeps re-triggering itself is stopped after this many consecutive runs. */
-    static final int MAX_EFFECT_RERUNS = 100;
 
     /**
      * How far back a new dependency is looked up among the ones already read in this run before a duplicate
@@ -462,55 +460,5 @@ final class Engine {
     /** Publishes a write: called under the lock after the equality check said the value changes. */
     static void beginWrite() {
         GLOBAL_VERSION.setRelease(globalVersion + 1);
-    }
-
-    /**
-     * Runs the effects this thread queued, unless a batch or a flush on this thread is still open, or this
-     * thread holds the lock (a write from an updater, an equality or a linked signal's computation): effects
-     * run outside every lock, so the write that holds it flushes once it has released it.
-     */
-    static void flushIfIdle(ThreadState ts) {
-        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && !LOCK.isHeldByCurrentThread()) {
-            flush(ts);
-        }
-    }
-
-    private static void flush(ThreadState ts) {
-        ts.flushing = true;
-        try {
-            EffectNode effect;
-            while ((effect = ts.queue.pollFirst()) != null) {
-                effect.dispatch(ts);
-            }
-        } finally {
-            ts.flushing = false;
-            if (!ts.queue.isEmpty()) {
-                abandonQueue(ts);
-            }
-        }
-    }
-
-    /** After a fatal error mid-flush: forget the queue; the effects stay notified and re-queue on the next write. */
-    private static void abandonQueue(ThreadState ts) {
-        LOCK.lock();
-        try {
-            EffectNode effect;
-            while ((effect = ts.queue.pollFirst()) != null) {
-                effect.forgetQueue(ts);
-            }
-        } finally {
-            LOCK.unlock();
-        }
-    }
-
-    /** Runs {@code batch} with effects deferred to the end of the outermost batch on this thread. */
-    static void batch(ThreadState ts, Runnable batch) {
-        ts.batchDepth++;
-        try {
-            batch.run();
-        } finally {
-            ts.batchDepth--;
-            flushIfIdle(ts);
-        }
     }
 }

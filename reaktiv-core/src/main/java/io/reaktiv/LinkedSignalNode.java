@@ -95,7 +95,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
         } finally {
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ts);
+        EffectQueue.flushIfIdle(ts);
     }
 
     @Override

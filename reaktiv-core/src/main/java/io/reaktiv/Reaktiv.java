@@ -310,7 +310,7 @@ public final class Reaktiv {
      */
     public static void batch(Runnable body) {
         Objects.requireNonNull(body, "body");
-        Engine.batch(ThreadState.current(), body);
+        EffectQueue.batch(ThreadState.current(), body);
     }
 
     /**
@@ -323,7 +323,7 @@ public final class Reaktiv {
     public static <T extends @Nullable Object> T batch(Supplier<T> body) {
         Objects.requireNonNull(body, "body");
         Object[] result = new Object[1];
-        Engine.batch(ThreadState.current(), () -> result[0] = body.get());
+        EffectQueue.batch(ThreadState.current(), () -> result[0] = body.get());
         @SuppressWarnings("unchecked")
         T value = (T) result[0];
         return value;

@@ -97,7 +97,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         } finally {
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ts);
+        EffectQueue.flushIfIdle(ts);
     }
 
     @Override
@@ -120,7 +120,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
             ts.updating = outer;
             Engine.LOCK.unlock();
         }
-        Engine.flushIfIdle(ts);
+        EffectQueue.flushIfIdle(ts);
     }
 
     /** Lock held. Marks and notifies first, then publishes the value, then the version. */

@@ -647,7 +647,7 @@ class AsyncEffectStressTest {
             stages.add(stage);
             return stage;
         });
-        int writes = Engine.MAX_EFFECT_RERUNS;
+        int writes = EffectNode.MAX_EFFECT_RERUNS;
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i <= writes; i++) {
             expected.add(i);
@@ -679,11 +679,11 @@ class AsyncEffectStressTest {
             stages.add(stage);
             return stage;
         });
-        for (int i = 0; i < 3 * Engine.MAX_EFFECT_RERUNS && i < stages.size(); i++) {
+        for (int i = 0; i < 3 * EffectNode.MAX_EFFECT_RERUNS && i < stages.size(); i++) {
             stages.get(i).complete(null);
         }
 
-        assertThat(runs.get()).isLessThanOrEqualTo(Engine.MAX_EFFECT_RERUNS + 1);
+        assertThat(runs.get()).isLessThanOrEqualTo(EffectNode.MAX_EFFECT_RERUNS + 1);
         assertThat(effectErrors).singleElement().isInstanceOf(CycleDetectedException.class);
     }
 }

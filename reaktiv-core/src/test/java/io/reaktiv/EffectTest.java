@@ -229,14 +229,14 @@ class EffectTest {
             runs.incrementAndGet();
             c.set(c.get() + 1);
         });
-        assertThat(runs).hasValue(Engine.MAX_EFFECT_RERUNS);
-        assertThat(c.get()).isEqualTo(Engine.MAX_EFFECT_RERUNS);
+        assertThat(runs).hasValue(EffectNode.MAX_EFFECT_RERUNS);
+        assertThat(c.get()).isEqualTo(EffectNode.MAX_EFFECT_RERUNS);
         assertThat(errors).singleElement().asString().startsWith("runaway: Effect 'runaway' ran 100 times");
 
         // stopped, not dead: the next outside change runs it again
         c.set(-1000);
-        assertThat(runs).hasValue(2 * Engine.MAX_EFFECT_RERUNS);
-        assertThat(c.get()).isEqualTo(-1000 + Engine.MAX_EFFECT_RERUNS);
+        assertThat(runs).hasValue(2 * EffectNode.MAX_EFFECT_RERUNS);
+        assertThat(c.get()).isEqualTo(-1000 + EffectNode.MAX_EFFECT_RERUNS);
         assertThat(errors).hasSize(2);
     }
 

@@ -290,7 +290,7 @@ class HostileUserCodeTest {
             y.set(x.get() + 1);
         });
         // ping's first run, then the chain started by pong's first run: depths 0 to MAX - 1.
-        assertThat(runsA.get() + runsB.get()).isEqualTo(1 + Engine.MAX_EFFECT_RERUNS);
+        assertThat(runsA.get() + runsB.get()).isEqualTo(1 + EffectNode.MAX_EFFECT_RERUNS);
         assertThat(fixture.effectErrors).hasSize(1);
         assertThat(fixture.effectErrors.get(0)).isInstanceOf(CycleDetectedException.class)
                 .hasMessageContaining("'ping'").hasMessageContaining("'pong'")
@@ -321,7 +321,7 @@ class HostileUserCodeTest {
         int settled = runs.get();
         assertThat(scheduler.awaitIdle(Duration.ofSeconds(1))).isTrue();
         assertThat(runs).as("no run after the loop was stopped").hasValue(settled);
-        assertThat(settled).isLessThanOrEqualTo(2 * (Engine.MAX_EFFECT_RERUNS + 2));
+        assertThat(settled).isLessThanOrEqualTo(2 * (EffectNode.MAX_EFFECT_RERUNS + 2));
         assertThat(fixture.effectErrors).allSatisfy(e -> assertThat(e).isInstanceOf(CycleDetectedException.class));
         a.dispose();
         b.dispose();
