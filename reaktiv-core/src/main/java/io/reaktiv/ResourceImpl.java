@@ -149,7 +149,7 @@ final class ResourceImpl<P, T> implements Resource<T> {
         if (name != null) {
             effectOptions = effectOptions.withName(name + ".loader");
         }
-        Effect w = Reaktiv.effect(effectOptions, this::watch);
+        Effect w = Reaktiv.effect(effectOptions, this::loadOnChange);
         this.watcher = w;
         if (w.isDisposed()) {
             destroy(); // created in a disposed scope
@@ -167,7 +167,7 @@ final class ResourceImpl<P, T> implements Resource<T> {
     // ---------------------------------------------------------------- the watcher
 
     /** One run of the watcher: the params or the reload counter changed (or this is the first run). */
-    private void watch(OnCleanup onCleanup) {
+    private void loadOnChange(OnCleanup onCleanup) {
         onCleanup.accept(this::destroyIfWatcherDisposed);
         P p;
         try {

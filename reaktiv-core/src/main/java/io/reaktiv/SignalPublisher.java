@@ -101,7 +101,7 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
                 if (name != null) {
                     options = options.withName("toPublisher(" + name + ")");
                 }
-                e = Reaktiv.effect(options, this::watch);
+                e = Reaktiv.effect(options, this::deliverOnChange);
             } catch (Throwable failure) {
                 // Rule 1.9: after onSubscribe, subscribe returns normally and reports failures with onError
                 // (for example subscribing inside a computed's function, where no effect can be created).
@@ -120,7 +120,7 @@ final class SignalPublisher<T> implements Flow.Publisher<T> {
         }
 
         /** The effect's body: puts the signal's current value in the mailbox and delivers it if requested. */
-        private void watch(OnCleanup onCleanup) {
+        private void deliverOnChange(OnCleanup onCleanup) {
             onCleanup.accept(this::completeIfEffectDisposed);
             T value;
             try {
