@@ -228,9 +228,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             report(rejected);
             return;
         }
-        boolean first = !disposed;
-        dispose();
-        if (first) {
+        if (disposeFirst()) { // one report, however many threads were refused at once
             report(new IllegalStateException("Effect " + label() + " is now inactive (disposed): its scheduler "
                     + scheduler + " was shut down and accepts no more runs. Create effects on a running "
                     + "scheduler, or dispose them before shutting it down.", rejected));
@@ -714,13 +712,18 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     @Override
     public void dispose() {
+        disposeFirst();
+    }
+
+    /** Disposes this effect; returns whether this call did (false if it was disposed already). */
+    private boolean disposeFirst() {
         ThreadState ts = ThreadState.current();
         ArrayList<Runnable> list = null;
         CompletableFuture<?> toCancel = null;
         Engine.LOCK.lock();
         try {
             if (disposed) {
-                return;
+                return false;
             }
             disposed = true;
             if (running) {
@@ -741,6 +744,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             toCancel.cancel(true);
         }
         runCleanups(list);
+        return true;
     }
 
     /** Counts and hands a failure to this effect's error handler (or the process-wide one). Outside the lock. */
