@@ -103,8 +103,9 @@ final class NodeRegistry {
      * written by one thread at a time (under the engine lock, or by the thread holding an effect's run claim,
      * which it took and releases under the lock), so a plain increment is exact; {@code errors} can be
      * counted by a thread that does not hold the claim (a rejected dispatch) and is incremented atomically.
-     * Readers off the lock see each counter's latest value or a slightly older one, never a torn one (they
-     * are read with opaque loads).
+     * {@link Reaktiv#graph()} reads them under the lock, exactly; {@link Reaktiv#counterTotals()} reads them
+     * without it, for metrics, and may see a value a few increments old (a plain 64-bit load: not torn on the
+     * 64-bit JVMs this runs on, though the JLS would allow it for a non-volatile long elsewhere).
      */
     static final class Entry extends WeakReference<Node> {
 
