@@ -369,8 +369,8 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 }
                 if (error != null) {
                     report(error);
-                } else {
-                    lastError = null;
+                } else if (lastError != null) {
+                    lastError = null; // a volatile store is a full fence: only when there is something to clear
                 }
                 RunEnd next;
                 Engine.LOCK.lock();
@@ -533,7 +533,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             Throwable error = stageFailure(stage);
             if (error != null) {
                 report(error);
-            } else {
+            } else if (lastError != null) {
                 lastError = null;
             }
             RunEnd next;
