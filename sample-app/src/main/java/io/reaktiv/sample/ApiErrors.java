@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -62,6 +63,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, @Nullable Object>> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors bean) {
+                // A @Valid request body validated together with constrained path variables: its field errors.
+                bean.getFieldErrors().stream().sorted(Comparator.comparing(FieldError::getField)).forEach(
+                        e -> errors.add(fieldError(e.getField(), e.getDefaultMessage(), e.getRejectedValue())));
+                return;
+            }
             String name = result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 errors.add(fieldError(name != null ? name : "argument", error.getDefaultMessage(),
@@ -69,6 +76,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             }
         });
         return invalid(ex, errors, headers, request);
+    }
+
+    /**
+     * Constraint violations from method validation outside MVC's own (a {@code @Validated} bean called by a
+     * controller): a 400 like the others.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    @Nullable ResponseEntity<Object> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
+            WebRequest request) {
+        List<Map<String, @Nullable Object>> errors = new ArrayList<>();
+        ex.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> {
+                    String path = v.getPropertyPath().toString();
+                    errors.add(fieldError(path.substring(path.lastIndexOf('.') + 1), v.getMessage(),
+                            v.getInvalidValue()));
+                });
+        return invalid(ex, errors, new HttpHeaders(), request);
     }
 
     private @Nullable ResponseEntity<Object> invalid(Exception ex, List<Map<String, @Nullable Object>> errors,
