@@ -1,4 +1,4 @@
-/** Auto-configuration of reaktiv's actuator endpoint, health indicator and meters. */
+/** Auto-configuration of reaktiv's actuator endpoint and health indicator. */
 @NullMarked
 package io.reaktiv.spring.autoconfigure.actuate;
 
