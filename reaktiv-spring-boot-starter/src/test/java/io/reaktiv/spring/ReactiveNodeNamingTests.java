@@ -39,14 +39,14 @@ class ReactiveNodeNamingTests {
 
     @Test
     void fieldsOfBeansShouldBeNamedBeanNameDotFieldName() {
-        runner.withBean("healthMonitor", HealthMonitor.class).run(context -> {
+        runner.withBean("sensorMonitor", HealthMonitor.class).run(context -> {
             HealthMonitor monitor = context.getBean(HealthMonitor.class);
-            assertThat(monitor.thresholds.name()).isEqualTo("healthMonitor.thresholds");
-            assertThat(monitor.healthStatus.name()).isEqualTo("healthMonitor.healthStatus");
-            assertThat(monitor.override.name()).isEqualTo("healthMonitor.override");
-            assertThat(monitor.logger.name()).isEqualTo("healthMonitor.logger");
-            assertThat(((Computed<?>) monitor.readable).name()).isEqualTo("healthMonitor.readable");
-            assertThat(monitor.inherited.name()).isEqualTo("healthMonitor.inherited");
+            assertThat(monitor.thresholds.name()).isEqualTo("sensorMonitor.thresholds");
+            assertThat(monitor.healthStatus.name()).isEqualTo("sensorMonitor.healthStatus");
+            assertThat(monitor.override.name()).isEqualTo("sensorMonitor.override");
+            assertThat(monitor.logger.name()).isEqualTo("sensorMonitor.logger");
+            assertThat(((Computed<?>) monitor.readable).name()).isEqualTo("sensorMonitor.readable");
+            assertThat(monitor.inherited.name()).isEqualTo("sensorMonitor.inherited");
             assertThat(monitor.unassigned).isNull();
         });
     }
@@ -84,7 +84,7 @@ class ReactiveNodeNamingTests {
 
     @Test
     void namingShouldBeOffWhenReaktivIsDisabled() {
-        runner.withPropertyValues("reaktiv.enabled=false").withBean("healthMonitor", HealthMonitor.class)
+        runner.withPropertyValues("reaktiv.enabled=false").withBean("sensorMonitor", HealthMonitor.class)
                 .run(context -> assertThat(context.getBean(HealthMonitor.class).thresholds.name()).isNull());
     }
 
