@@ -125,8 +125,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                     + new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
         if (cause instanceof InvalidFormatException format) {
-            return "Invalid value " + quote(format.getValue()) + " for '" + path(format) + "': expected "
-                    + typeName(format.getTargetType());
+            return "Wrong type for '" + path(format) + "': expected " + typeName(format.getTargetType()) + " (was "
+                    + quote(format.getValue()) + ")";
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String at = mismatch.getPath().isEmpty() ? "the request body" : "'" + path(mismatch) + "'";

@@ -51,9 +51,10 @@ class PipelineController {
      * @param errors error events among them
      * @param errorsByService errors per service among them
      * @param alerts services over the alert threshold, with their counts
+     * @param latestErrors the last ten error events, normalised, oldest first
      */
     record Stats(long ingested, int retained, int errors, Map<String, Integer> errorsByService,
-            Map<String, Integer> alerts) {
+            Map<String, Integer> alerts, List<Event> latestErrors) {
     }
 
     @PostMapping("/events")
@@ -109,7 +110,9 @@ class PipelineController {
 
     @GetMapping("/events/stats")
     Stats stats() {
-        return new Stats(pipeline.ingested().get(), pipeline.rawEvents().get().size(), pipeline.errorEvents().get().size(),
-                pipeline.errorCountByService().get(), alerts.alerts().get());
+        List<Event> errors = pipeline.errorEvents().get();
+        return new Stats(pipeline.ingested().get(), pipeline.rawEvents().get().size(), errors.size(),
+                pipeline.errorCountByService().get(), alerts.alerts().get(),
+                errors.subList(Math.max(0, errors.size() - 10), errors.size()));
     }
 }
