@@ -50,7 +50,10 @@ public final class GraphDiagrams {
         return out.toString();
     }
 
-    /** Mermaid's entity codes for what would end the quoted label or be read as HTML. */
+    /**
+     * Mermaid's entity codes for what would end the quoted label, be read as HTML, or start an entity code
+     * ({@code #word;}); a lone {@code #} stays as it is.
+     */
     private static String mermaidText(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -59,12 +62,21 @@ public final class GraphDiagrams {
                 case '"' -> out.append("#quot;");
                 case '<' -> out.append("#lt;");
                 case '>' -> out.append("#gt;");
-                case '#' -> out.append("#35;");
+                case '#' -> out.append(startsEntity(text, i + 1) ? "#35;" : "#");
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@code text} continues at {@code from} with word characters and a semicolon. */
+    private static boolean startsEntity(String text, int from) {
+        int i = from;
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i > from && i < text.length() && text.charAt(i) == ';';
     }
 
     /**
