@@ -37,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * engine's nodes. Counters for names that appear later (new nodes, late naming) are registered when a poll of
  * any of these meters sees them, so they show from the next scrape on.
  *
- * <p>The counters describe the whole JVM's engine, which several application contexts may share.
+ * <p>The counters describe the whole JVM's engine, which several application contexts may share. As with every
+ * Micrometer function meter, the registry holds this binder weakly: whoever binds it keeps it (a bean is kept by
+ * its context).
  */
 public class ReaktivMeterBinder implements MeterBinder {
 
