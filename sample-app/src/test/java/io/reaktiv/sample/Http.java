@@ -21,6 +21,7 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
+    private final int port;
 
     /**
      * Creates a client for the app on {@code localhost:port}.
@@ -29,6 +30,16 @@ public final class Http {
      */
     public Http(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
+    }
+
+    /**
+     * Returns the app's port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
     }
 
     /**
