@@ -123,8 +123,11 @@ record ReactiveEffectMethod(Object bean, String beanName, Method method, String 
         }
         run.leave();
         if (stage == null) {
-            run.end(null);
-            return stage; // the engine reports the null stage as this effect's failure, naming it
+            NullPointerException noStage = new NullPointerException("The @ReactiveEffect method " + method.getName()
+                    + " of bean '" + beanName + "' returned null; return a CompletionStage (for example "
+                    + "CompletableFuture.completedFuture(null) when there is nothing to wait for).");
+            run.end(noStage);
+            throw noStage;
         }
         stage.whenComplete((value, error) -> run.end(error instanceof CompletionException c && c.getCause() != null
                 ? c.getCause() : error));

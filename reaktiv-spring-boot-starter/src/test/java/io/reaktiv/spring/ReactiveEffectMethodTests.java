@@ -151,6 +151,15 @@ class ReactiveEffectMethodTests {
     }
 
     @Test
+    void asyncMethodReturningNullShouldBeReportedAsItsFailure(CapturedOutput output) {
+        inline.withBean("nullStage", NullStage.class).run(context -> {
+            assertThat(Graphs.node("nullStage.load").errors()).isEqualTo(1);
+            assertThat(output).contains("java.lang.NullPointerException: The @ReactiveEffect method load of bean "
+                    + "'nullStage' returned null; return a CompletionStage");
+        });
+    }
+
+    @Test
     void badSignaturesShouldFailStartupNamingBeanClassMethodAndWhatIsAllowed() {
         String allowed = "A @ReactiveEffect method must be an instance method that takes no parameters or a single "
                 + "io.reaktiv.OnCleanup parameter, and returns void (a synchronous effect) or a "
@@ -371,6 +380,13 @@ class ReactiveEffectMethodTests {
         CompletionStage<String> load() {
             return CompletableFuture.failedFuture(new java.io.UncheckedIOException("unreachable",
                     new java.io.IOException("no route")));
+        }
+    }
+
+    static class NullStage {
+        @ReactiveEffect
+        CompletionStage<Void> load() {
+            return null;
         }
     }
 
