@@ -35,20 +35,30 @@ class LayeredConfigTest extends SampleAppTest {
         assertThat(effective("log_level")).isEqualTo(http.get("/config/instance").expect(200).path("log_level"));
     }
 
+    /**
+     * Patches a layer and waits for the audit effect: effects run on the starter's executor, which coalesces
+     * notifications (two quick patches may be audited as one change), so each step waits to be logged alone.
+     */
+    private JsonNode patch(String layer, String json) {
+        JsonNode result = http.put("/config/" + layer, json).expect(200);
+        awaitEffectsIdle();
+        return result;
+    }
+
     @Test
     void laterLayersWinKeyByKeyAndNestedObjectsMerge() {
-        http.put("/config/global", "{\"cfg_t\": {\"a\": 1, \"b\": {\"x\": 1}, \"c\": \"global\"}}").expect(200);
-        http.put("/config/service", "{\"cfg_t\": {\"b\": {\"y\": 2}, \"c\": \"service\"}}").expect(200);
-        JsonNode instance = http.put("/config/instance", "{\"cfg_t\": {\"a\": 3}}").expect(200);
+        patch("global", "{\"cfg_t\": {\"a\": 1, \"b\": {\"x\": 1}, \"c\": \"global\"}}");
+        patch("service", "{\"cfg_t\": {\"b\": {\"y\": 2}, \"c\": \"service\"}}");
+        JsonNode instance = patch("instance", "{\"cfg_t\": {\"a\": 3}}");
         assertThat(instance.path("cfg_t").toString()).isEqualTo("{\"a\":3}");
         assertThat(effective("cfg_t").toString()).isEqualTo("{\"a\":3,\"b\":{\"x\":1,\"y\":2},\"c\":\"service\"}");
 
         // A lower layer's change is hidden where a higher layer sets the key, and shows where none does.
-        http.put("/config/global", "{\"cfg_t\": {\"a\": 5, \"b\": {\"x\": 7}}}").expect(200);
+        patch("global", "{\"cfg_t\": {\"a\": 5, \"b\": {\"x\": 7}}}");
         assertThat(effective("cfg_t").toString()).isEqualTo("{\"a\":3,\"b\":{\"x\":7,\"y\":2},\"c\":\"service\"}");
 
         // null removes a key from a layer (JSON merge patch): the global value shows through again.
-        assertThat(http.put("/config/instance", "{\"cfg_t\": {\"a\": null}}").expect(200).path("cfg_t").toString())
+        assertThat(patch("instance", "{\"cfg_t\": {\"a\": null}}").path("cfg_t").toString())
                 .isEqualTo("{}");
         assertThat(effective("cfg_t").toString()).isEqualTo("{\"a\":5,\"b\":{\"x\":7,\"y\":2},\"c\":\"service\"}");
 
