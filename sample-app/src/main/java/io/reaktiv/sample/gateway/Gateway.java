@@ -9,6 +9,7 @@ import io.reaktiv.Signal;
 import io.reaktiv.sample.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,9 +39,10 @@ import org.springframework.stereotype.Component;
  * <h2>Exact under concurrency, bounded in memory</h2>
  * Every change is one atomic {@link Signal#update}: admitting a request checks the client's count against its
  * limit and records the request in the same locked step, so of 150 simultaneous requests from one client exactly
- * 100 pass. Each update also prunes: a client's arrivals older than a minute and an endpoint's outcomes older
- * than the window are dropped (and at most {@code max-outcomes} are kept), a client with no request in the last
- * minute is forgotten, and at most {@code max-clients} clients are tracked, so memory stays flat under sustained
+ * 100 pass. Each update also prunes: a client's requests older than a minute and an endpoint's outcomes older
+ * than the window are dropped, a client with no request in the last minute is forgotten, a client's requests
+ * are counted per second (at most 60 entries whatever its limit), at most {@code max-outcomes} outcomes are kept
+ * per endpoint and at most {@code max-clients} clients are tracked, so memory stays flat under sustained
  * load. The update functions are short and read no other node: they run under the engine's lock.
  */
 @Component
@@ -73,7 +75,8 @@ public class Gateway {
         requestsPerMinute = computed(() -> {
             Instant cutoff = now.get().minus(MINUTE);
             Map<String, Integer> out = new TreeMap<>();
-            clients.get().forEach((id, w) -> out.put(id, (int) w.recent().stream().filter(t -> t.isAfter(cutoff)).count()));
+            clients.get().forEach((id, w) -> out.put(id, w.recent().stream().filter(s -> s.start().isAfter(cutoff))
+                    .mapToInt(ClientWindow.Second::requests).sum()));
             return Collections.unmodifiableMap(out);
         });
         overallPerMinute = computed(() -> requestsPerMinute.get().values().stream().mapToInt(Integer::intValue).sum());
@@ -143,9 +146,10 @@ public class Gateway {
      */
     public Admission admit(String client, Instant at) {
         int limit = clientLimit.get();
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant cutoff = second.minus(MINUTE);
         Admission[] result = new Admission[1];
         clients.update(current -> {
-            Instant cutoff = at.minus(MINUTE);
             Map<String, ClientWindow> next = new HashMap<>(current.size() + 1);
             current.forEach((id, w) -> {
                 ClientWindow pruned = prune(w, cutoff);
@@ -160,15 +164,20 @@ public class Gateway {
                 return current;
             }
             mine = mine != null ? mine : ClientWindow.EMPTY;
-            if (mine.recent().size() >= limit) {
-                Duration wait = Duration.between(at, mine.recent().get(0).plus(MINUTE));
-                result[0] = new Admission(false, wait, "Client '" + client + "' made " + mine.recent().size()
+            int count = mine.count();
+            if (count >= limit) {
+                Duration wait = Duration.between(at, mine.recent().get(0).start().plus(MINUTE));
+                result[0] = new Admission(false, wait, "Client '" + client + "' made " + count
                         + " requests in the last minute; the limit is " + limit + " per minute");
                 next.put(client, new ClientWindow(mine.recent(), mine.admitted(), mine.throttled() + 1));
             } else {
-                List<Instant> recent = new ArrayList<>(mine.recent().size() + 1);
-                recent.addAll(mine.recent());
-                recent.add(at);
+                List<ClientWindow.Second> recent = new ArrayList<>(mine.recent());
+                int last = recent.size() - 1;
+                if (last >= 0 && recent.get(last).start().equals(second)) {
+                    recent.set(last, new ClientWindow.Second(second, recent.get(last).requests() + 1));
+                } else {
+                    recent.add(new ClientWindow.Second(second, 1));
+                }
                 result[0] = new Admission(true, Duration.ZERO, "");
                 next.put(client, new ClientWindow(recent, mine.admitted() + 1, mine.throttled()));
             }
@@ -178,9 +187,9 @@ public class Gateway {
     }
 
     private static ClientWindow prune(ClientWindow w, Instant cutoff) {
-        List<Instant> recent = w.recent();
+        List<ClientWindow.Second> recent = w.recent();
         int drop = 0;
-        while (drop < recent.size() && !recent.get(drop).isAfter(cutoff)) {
+        while (drop < recent.size() && !recent.get(drop).start().isAfter(cutoff)) {
             drop++;
         }
         return drop == 0 ? w : new ClientWindow(recent.subList(drop, recent.size()), w.admitted(), w.throttled());
