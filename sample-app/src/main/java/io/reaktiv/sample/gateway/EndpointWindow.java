@@ -2,24 +2,29 @@ package io.reaktiv.sample.gateway;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One endpoint's calls: the outcomes within the failure window (oldest first, bounded) and exact totals.
+ * One endpoint's calls: outcomes within the failure window counted per second (oldest first, so at most one
+ * entry per second of the window whatever the traffic), when the last failure happened, and exact totals.
  *
- * @param recent outcomes within the window, oldest first; at most {@code sample.gateway.max-outcomes}
+ * @param recent calls and failures per second within the window, oldest first
+ * @param lastFailure when the last failed call completed, or {@code null} if none did
  * @param calls calls that reached the endpoint
  * @param failures calls that failed (5xx or an exception)
  * @param rejected calls the open circuit answered 503 without calling the endpoint
  */
-public record EndpointWindow(List<Outcome> recent, long calls, long failures, long rejected) {
+public record EndpointWindow(List<Second> recent, @Nullable Instant lastFailure, long calls, long failures,
+        long rejected) {
 
     /** An endpoint not called yet. */
-    static final EndpointWindow EMPTY = new EndpointWindow(List.of(), 0, 0, 0);
+    static final EndpointWindow EMPTY = new EndpointWindow(List.of(), null, 0, 0, 0);
 
     /**
      * Creates a window; the list is copied.
      *
-     * @param recent outcomes, oldest first
+     * @param recent calls and failures per second, oldest first
+     * @param lastFailure when the last failure happened
      * @param calls calls made
      * @param failures calls failed
      * @param rejected calls rejected by the circuit
@@ -29,11 +34,12 @@ public record EndpointWindow(List<Outcome> recent, long calls, long failures, lo
     }
 
     /**
-     * One call's outcome.
+     * Calls and failures that completed within one second.
      *
-     * @param at when it completed
-     * @param failed whether it failed
+     * @param start the second, truncated
+     * @param calls calls completed
+     * @param failures of which failed
      */
-    public record Outcome(Instant at, boolean failed) {
+    public record Second(Instant start, int calls, int failures) {
     }
 }

@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
  * limit and records the request in the same locked step, so of 150 simultaneous requests from one client exactly
  * 100 pass. Each update also prunes: a client's requests older than a minute and an endpoint's outcomes older
  * than the window are dropped, a client with no request in the last minute is forgotten, a client's requests
- * are counted per second (at most 60 entries whatever its limit), at most {@code max-outcomes} outcomes are kept
- * per endpoint and at most {@code max-clients} clients are tracked, so memory stays flat under sustained
+ * and an endpoint's outcomes are counted per second (at most one entry per second of the window, whatever the
+ * traffic), and at most {@code max-clients} clients are tracked, so memory stays flat under sustained
  * load. The update functions are short and read no other node: they run under the engine's lock.
  */
 @Component
@@ -108,20 +108,16 @@ public class Gateway {
         Instant cutoff = current.minus(properties.window());
         int calls = 0;
         int failures = 0;
-        Instant lastFailure = null;
-        for (EndpointWindow.Outcome o : w.recent()) {
-            if (o.at().isAfter(cutoff)) {
-                calls++;
-                if (o.failed()) {
-                    failures++;
-                    lastFailure = o.at();
-                }
+        for (EndpointWindow.Second s : w.recent()) {
+            if (s.start().isAfter(cutoff)) {
+                calls += s.calls();
+                failures += s.failures();
             }
         }
-        if (calls == 0 || calls < properties.minCalls() || failures < properties.failureRateThreshold() * calls) {
+        if (failures == 0 || calls < properties.minCalls() || failures < properties.failureRateThreshold() * calls) {
             return new Circuit("closed", calls, failures, null);
         }
-        Instant openUntil = lastFailure.plus(properties.coolDown());
+        Instant openUntil = w.lastFailure().plus(properties.coolDown());
         return new Circuit(current.isBefore(openUntil) ? "open" : "half-open", calls, failures, openUntil);
     }
 
@@ -228,7 +224,8 @@ public class Gateway {
         endpoints.update(current -> {
             Map<String, EndpointWindow> next = new TreeMap<>(current);
             EndpointWindow w = next.getOrDefault(endpoint, EndpointWindow.EMPTY);
-            next.put(endpoint, new EndpointWindow(w.recent(), w.calls(), w.failures(), w.rejected() + 1));
+            next.put(endpoint, new EndpointWindow(w.recent(), w.lastFailure(), w.calls(), w.failures(),
+                    w.rejected() + 1));
             return Collections.unmodifiableMap(next);
         });
         Duration wait = circuit.isOpen() && circuit.openUntil() != null
@@ -248,25 +245,29 @@ public class Gateway {
      * @param entry what {@link #enter} decided for it
      */
     public void complete(String endpoint, Instant at, boolean failed, Entry entry) {
-        Instant cutoff = at.minus(properties.window());
-        int max = properties.maxOutcomes();
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant cutoff = second.minus(properties.window());
         try {
             endpoints.update(current -> {
                 EndpointWindow w = current.getOrDefault(endpoint, EndpointWindow.EMPTY);
-                List<EndpointWindow.Outcome> recent = new ArrayList<>(Math.min(w.recent().size() + 1, max));
+                List<EndpointWindow.Second> recent = new ArrayList<>(w.recent().size() + 1);
                 if (!(entry.trial() && !failed)) {
-                    List<EndpointWindow.Outcome> old = w.recent();
-                    int from = Math.max(0, old.size() + 1 - max);
-                    for (int i = from; i < old.size(); i++) {
-                        if (old.get(i).at().isAfter(cutoff)) {
-                            recent.add(old.get(i));
+                    for (EndpointWindow.Second s : w.recent()) {
+                        if (s.start().isAfter(cutoff)) {
+                            recent.add(s);
                         }
                     }
                 }
-                recent.add(new EndpointWindow.Outcome(at, failed));
+                int last = recent.size() - 1;
+                if (last >= 0 && recent.get(last).start().equals(second)) {
+                    EndpointWindow.Second s = recent.get(last);
+                    recent.set(last, new EndpointWindow.Second(second, s.calls() + 1, s.failures() + (failed ? 1 : 0)));
+                } else {
+                    recent.add(new EndpointWindow.Second(second, 1, failed ? 1 : 0));
+                }
                 Map<String, EndpointWindow> next = new TreeMap<>(current);
-                next.put(endpoint, new EndpointWindow(recent, w.calls() + 1, w.failures() + (failed ? 1 : 0),
-                        w.rejected()));
+                next.put(endpoint, new EndpointWindow(recent, failed ? at : w.lastFailure(), w.calls() + 1,
+                        w.failures() + (failed ? 1 : 0), w.rejected()));
                 return Collections.unmodifiableMap(next);
             });
         } finally {

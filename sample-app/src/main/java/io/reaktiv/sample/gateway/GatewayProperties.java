@@ -19,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minCalls and at least this many calls were made in the window
  * @param window how far back the failure rate looks
  * @param coolDown how long a circuit stays open after the last failure before it lets one trial call through
- * @param maxOutcomes outcomes kept per endpoint; older ones are dropped even inside the window
  */
 @ConfigurationProperties("sample.gateway")
 public record GatewayProperties(
@@ -31,8 +30,7 @@ public record GatewayProperties(
         @DefaultValue("0.5") double failureRateThreshold,
         @DefaultValue("5") int minCalls,
         @DefaultValue("60s") Duration window,
-        @DefaultValue("30s") Duration coolDown,
-        @DefaultValue("1000") int maxOutcomes) {
+        @DefaultValue("30s") Duration coolDown) {
 
     /**
      * Checks the settings.

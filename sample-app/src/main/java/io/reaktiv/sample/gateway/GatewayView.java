@@ -32,8 +32,8 @@ public record GatewayView(int limitPerMinute, int overallPerMinute, Set<String> 
      * @param calls calls that reached it
      * @param failures calls that failed
      * @param rejected calls answered 503 by the circuit
-     * @param keptOutcomes outcomes held for the failure window (bounded)
+     * @param keptSeconds seconds of outcomes held for the failure window (bounded by the window)
      */
-    public record EndpointView(Circuit circuit, long calls, long failures, long rejected, int keptOutcomes) {
+    public record EndpointView(Circuit circuit, long calls, long failures, long rejected, int keptSeconds) {
     }
 }

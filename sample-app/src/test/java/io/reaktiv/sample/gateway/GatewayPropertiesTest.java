@@ -10,7 +10,7 @@ class GatewayPropertiesTest {
 
     private static GatewayProperties defaults() {
         return new GatewayProperties(true, 100, 10, 1000, 10_000, 0.5, 5, Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 1000);
+                Duration.ofSeconds(30));
     }
 
     @Test
@@ -28,13 +28,13 @@ class GatewayPropertiesTest {
     @Test
     void settingsThatMakeNoSenseFailAtStartupNamingTheSetting() {
         assertThatIllegalArgumentException().isThrownBy(() -> new GatewayProperties(true, 5, 10, 1000, 10_000, 0.5,
-                5, Duration.ofSeconds(60), Duration.ofSeconds(30), 1000))
+                5, Duration.ofSeconds(60), Duration.ofSeconds(30)))
                 .withMessageContaining("sample.gateway.rate-limit-per-minute (5)");
         assertThatIllegalArgumentException().isThrownBy(() -> new GatewayProperties(true, 100, 10, 1000, 10_000,
-                1.5, 5, Duration.ofSeconds(60), Duration.ofSeconds(30), 1000))
+                1.5, 5, Duration.ofSeconds(60), Duration.ofSeconds(30)))
                 .withMessageContaining("sample.gateway.failure-rate-threshold");
         assertThatIllegalArgumentException().isThrownBy(() -> new GatewayProperties(true, 100, 10, 1000, 10_000,
-                0.5, 5, Duration.ofSeconds(30), Duration.ofSeconds(30), 1000))
+                0.5, 5, Duration.ofSeconds(30), Duration.ofSeconds(30)))
                 .withMessageContaining("sample.gateway.cool-down");
     }
 }

@@ -206,18 +206,24 @@ class GatewayTest extends SampleAppTest {
 
     @Test
     void memoryStaysBoundedClientsAndOutcomesOutsideTheWindowArePruned() {
-        for (int i = 0; i < 50; i++) {
-            order("gw-once" + i).expect(200);
+        for (int second = 0; second < 5; second++) {
+            for (int i = 0; i < 10; i++) {
+                order("gw-once" + (second * 10 + i)).expect(200);
+            }
+            advance(Duration.ofSeconds(1));
         }
         JsonNode before = gateway();
         assertThat(before.path("clients").size()).isEqualTo(50);
-        assertThat(before.path("endpoints").path("/api/orders").path("keptOutcomes").asInt()).isEqualTo(50);
+        assertThat(before.path("endpoints").path("/api/orders").path("keptSeconds").asInt())
+                .as("50 outcomes in 5 seconds are kept as 5 per-second counts").isEqualTo(5);
 
         advance(Duration.ofSeconds(61));
         order("gw-later").expect(200);
         JsonNode after = gateway();
         assertThat(after.path("clients").propertyNames()).containsExactly("gw-later");
-        assertThat(after.path("endpoints").path("/api/orders").path("keptOutcomes").asInt()).isEqualTo(1);
+        assertThat(after.path("endpoints").path("/api/orders").path("keptSeconds").asInt()).isEqualTo(1);
+        assertThat(after.path("endpoints").path("/api/orders").path("calls").asLong())
+                .as("the totals stay exact").isEqualTo(before.path("endpoints").path("/api/orders").path("calls").asLong() + 1);
     }
 
     @Test
