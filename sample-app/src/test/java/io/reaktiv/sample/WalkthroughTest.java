@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays every command of {@code WALKTHROUGH.md} against the running app, in order, and checks what each
+ * Replays every command of the walkthrough in the repository's {@code README.md} against the running app, in order, and checks what each
  * command's comment says ({@code # → 200 "status":"alert"}: the status, then text the response contains, headers
  * included). Understands exactly what the walkthrough uses: {@code curl} with {@code -s -S -i -o -w -X -H -d},
  * {@code for i in $(seq 1 N); do curl ...; done}, and {@code sleep N}, which moves the app's clock instead of
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class WalkthroughTest extends SampleAppTest {
 
-    private static final Path WALKTHROUGH = Path.of("WALKTHROUGH.md");
+    private static final Path WALKTHROUGH = Path.of("..", "README.md"); // the walkthrough is the README's
     private static final Pattern LOOP = Pattern.compile("for i in \\$\\(seq 1 (\\d+)\\); do (curl .*); done");
     private static final Pattern SLEEP = Pattern.compile("sleep (\\d+)");
     private static final Pattern EXPECT = Pattern.compile("→ (\\d{3})(?:\\s+(.*))?");
