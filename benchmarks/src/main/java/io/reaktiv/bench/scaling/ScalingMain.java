@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Throughput of the four multi-threaded workloads of the scaling issue, with a correctness check after every
@@ -27,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>D</b> reads of a computed whose source is never written, while one more thread (not counted) writes
  *   an unrelated signal without pause. Check: every read value is the constant.</li>
  * </ul>
- * Baselines ({@code atomic}): an {@code AtomicLong} per thread (A), one shared {@code AtomicLong} (B), 99 %
- * {@code get()} and 1 % {@code incrementAndGet()} of one (C), a plain field read (D).
+ * Baselines ({@code atomic}): a counter per thread, a cache line apart (A), one shared {@code AtomicLong} (B),
+ * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic A|B|C|D 1,2
  * [windowMillis=1000] [windows=5]}; one library and workload per JVM. Output: {@code workload library threads
@@ -232,23 +233,25 @@ public final class ScalingMain {
     }
 
     static final class AtomicDisjoint extends Workload {
-        private final AtomicLong[] counters;
+        /** Slots {@code PAD} longs apart: counters allocated side by side would share a cache line. */
+        private static final int PAD = 16;
+        private final AtomicLongArray counters;
         private final AtomicLong total = new AtomicLong();
 
         AtomicDisjoint(int threads) {
             super(threads);
-            counters = new AtomicLong[threads];
-            Arrays.setAll(counters, i -> new AtomicLong());
+            counters = new AtomicLongArray((threads + 1) * PAD);
         }
 
         @Override
         Loop loop(int thread) {
-            AtomicLong c = counters[thread];
+            AtomicLongArray c = counters;
+            int slot = (thread + 1) * PAD;
             return stop -> {
                 long ops = 0;
                 while (!stop.raised) {
                     for (int i = 0; i < BATCH; i++) {
-                        c.incrementAndGet();
+                        c.incrementAndGet(slot);
                     }
                     ops += BATCH;
                 }
@@ -259,7 +262,10 @@ public final class ScalingMain {
 
         @Override
         String verify() {
-            long sum = Arrays.stream(counters).mapToLong(AtomicLong::get).sum();
+            long sum = 0;
+            for (int t = 0; t < threads; t++) {
+                sum += counters.get((t + 1) * PAD);
+            }
             return sum == total.get() ? null : "sum " + sum + " != ops " + total.get();
         }
     }
@@ -455,8 +461,9 @@ public final class ScalingMain {
         }
     }
 
+    /** A volatile read each time (a plain final field would be hoisted out of the loop by the JIT). */
     static final class PlainConstant extends Workload {
-        private final Long constant = 21L;
+        private final AtomicLong constant = new AtomicLong(21L);
         private final AtomicLong wrongReads = new AtomicLong();
 
         PlainConstant(int threads) {
@@ -470,7 +477,7 @@ public final class ScalingMain {
                 long wrong = 0;
                 while (!stop.raised) {
                     for (int i = 0; i < BATCH; i++) {
-                        if (constant != 21L) {
+                        if (constant.get() != 21L) {
                             wrong++;
                         }
                     }
