@@ -253,4 +253,45 @@ class SchedulerTest {
         e.dispose(); // cancels the second stage
         assertThat(events).containsExactly("execute", "started", "execute", "started", "ended", "ended");
     }
+
+    @Test
+    void aSchedulerThrowingFromItsInFlightCallbacksDoesNotWedgeTheAsyncEffect() {
+        EffectScheduler scheduler = new EffectScheduler() {
+            @Override
+            public void execute(Runnable effectRun) {
+                effectRun.run();
+            }
+
+            @Override
+            public boolean awaitIdle(Duration timeout) {
+                return true;
+            }
+
+            @Override
+            public void asyncRunStarted() {
+                throw new AssertionError("scheduler bug on start");
+            }
+
+            @Override
+            public void asyncRunEnded() {
+                throw new AssertionError("scheduler bug on end");
+            }
+        };
+        Signal<Integer> s = signal(0);
+        List<Integer> seen = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Void>> stages = new ArrayList<>();
+        Effect e = asyncEffect(EffectOptions.defaults().withScheduler(scheduler), () -> {
+            seen.add(s.get());
+            java.util.concurrent.CompletableFuture<Void> stage = new java.util.concurrent.CompletableFuture<>();
+            stages.add(stage);
+            return stage;
+        });
+        s.set(1);
+        stages.get(0).complete(null);
+        stages.get(1).complete(null);
+        s.set(2);
+        assertThat(seen).containsExactly(0, 1, 2);
+        e.dispose();
+        assertThat(stages.get(2)).isCancelled();
+    }
 }
