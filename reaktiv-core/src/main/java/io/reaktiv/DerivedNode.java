@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Implementation notes. {@link #value} holds the value, a {@link Failure} (a memoized exception) or
  * {@link #UNSET}. Freshness is decided without the lock: a watched computed is fresh unless a write marked it
- * {@link #STALE}; an unwatched one is fresh if no write happened since it was validated
- * ({@link #validatedAt} equals {@link Engine#globalVersion}). Everything else happens under the lock.
+ * {@link #STALE}; an unwatched one is fresh if no write to its graph component happened since it was validated
+ * ({@link #validatedAt} equals its {@link Domain#version}). Everything else happens under the domain's lock.
  */
 abstract class DerivedNode<T extends @Nullable Object> extends Node implements ReadableSignal<T> {
 
@@ -20,13 +20,19 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     static final int STALE = 1;
     /** Watchers depend on this value: its links are on its sources' subscriber lists. */
     static final int WATCHED = 1 << 1;
-    /** The function is running (on the lock-holding thread); reading it now is a cycle. */
+    /** The function is running (on the thread holding the domain's lock); reading it now is a cycle. */
     static final int RUNNING = 1 << 2;
     /**
      * On the path of the validation walk in progress ({@link Engine#dependenciesChanged}): meeting it again
      * below itself is a cycle, which must be re-run (and reported by the run), never walked.
      */
     static final int VALIDATING = 1 << 3;
+    /**
+     * A run was given up to restart the operation around it ({@link Domain.Restart}): the value is the last
+     * one computed, but some links may already record newer versions, so the next validation must recompute
+     * rather than compare versions.
+     */
+    static final int DIRTY = 1 << 4;
 
     /**
      * How deep computeds may evaluate inside one another on one thread before the innermost pending one is
@@ -60,11 +66,11 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     private final @Nullable BiPredicate<? super T, ? super T> equality;
 
-    /** The value, a {@link Failure}, or {@link #UNSET}. Written under the lock (release), read anywhere. */
+    /** The value, a {@link Failure}, or {@link #UNSET}. Written under the domain's lock (release), read anywhere. */
     volatile @Nullable Object value = UNSET;
-    /** {@link #STALE}, {@link #WATCHED}, {@link #RUNNING}. Written under the lock (release), read anywhere. */
+    /** The flags above. Written under the domain's lock (release), read anywhere. */
     volatile int flags;
-    /** The global version at the last validation; meaningful while unwatched. */
+    /** The domain's version at the last validation; meaningful while unwatched. */
     volatile long validatedAt = -1;
 
     /** The computed that was running when this one started: the path reported when a cycle is found. */
@@ -84,6 +90,9 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (sub == null) {
             return read(ts);
         }
+        if (ts.updating != null && ts.heldCount() > 0) {
+            return readWhileUpdating(ts);
+        }
         // Freshness first, then version, then value: a value read after a fresh check is at least as new as
         // the check, and a recorded version is never newer than the value read with it.
         if (isFresh(flags)) {
@@ -94,59 +103,91 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 return unwrap(v);
             }
         }
-        boolean locked = Engine.lockUnlessHeld();
-        try {
+        while (true) {
+            int taken = Domain.lockJoined(this, sub, ts);
+            boolean outermost = ts.heldCount() == taken;
             try {
-                refresh(ts);
+                try {
+                    refresh(ts);
+                } finally {
+                    // Linked after refreshing, so the link records the current version (and whether it changed,
+                    // for causes); linked even if refreshing threw, so the reader re-runs when this node changes
+                    // (a cycle that a later write breaks included).
+                    Engine.link(this, sub);
+                }
+                return unwrap(value);
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
             } finally {
-                // Linked after refreshing, so the link records the current version (and whether it changed,
-                // for causes); linked even if refreshing threw, so the reader re-runs when this node changes
-                // (a cycle that a later write breaks included).
-                Engine.link(this, sub);
+                Domain.unlock(ts, taken);
             }
-            return unwrap(value);
-        } finally {
-            if (locked) {
-                Engine.LOCK.unlock();
-            }
+            Domain.mergeForRetry(ts);
         }
     }
 
     @Override
     public T peek() {
-        if (isFresh(flags)) {
-            Object v = value;
-            if (v != UNSET) {
-                return unwrap(v); // no context needed: a cached value is returned without a thread lookup
-            }
-        }
         return read(ThreadState.current());
     }
 
+    /**
+     * A read from an updater or equality: joined to the domain the update runs under (see
+     * {@link Domain#joinOutermost}), so what it reads cannot change before the update is written.
+     */
+    private T readWhileUpdating(ThreadState ts) {
+        int joined = Domain.joinOutermost(this, ts);
+        try {
+            refresh(ts);
+            Node sub = ts.activeSub;
+            if (sub != null) {
+                int taken = Domain.lockJoined(this, sub, ts);
+                try {
+                    Engine.link(this, sub);
+                } finally {
+                    Domain.unlock(ts, taken);
+                }
+            }
+            return unwrap(value);
+        } finally {
+            Domain.unlock(ts, joined);
+        }
+    }
+
     private T read(ThreadState ts) {
+        if (ts.updating != null && ts.heldCount() > 0) {
+            return readWhileUpdating(ts);
+        }
         if (isFresh(flags)) {
             Object v = value;
             if (v != UNSET) {
                 return unwrap(v);
             }
         }
-        boolean locked = Engine.lockUnlessHeld();
-        try {
-            refresh(ts);
-            return unwrap(value);
-        } finally {
-            if (locked) {
-                Engine.LOCK.unlock();
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            try {
+                refresh(ts);
+                return unwrap(value);
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                Domain.unlock(ts, taken);
             }
+            Domain.mergeForRetry(ts);
         }
     }
 
     /** Whether the cached value can be returned as is. Flags are read before the value. */
     private boolean isFresh(int f) {
-        if ((f & (STALE | RUNNING)) != 0) {
+        if ((f & (STALE | RUNNING | DIRTY)) != 0) {
             return false;
         }
-        return (f & WATCHED) != 0 ? value != UNSET : validatedAt == Engine.globalVersion;
+        return (f & WATCHED) != 0 ? value != UNSET : validatedAt == Domain.versionOf(this);
     }
 
     @SuppressWarnings("unchecked")
@@ -157,9 +198,9 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         return (T) v;
     }
 
-    // ---------------------------------------------------------------- engine side (lock held)
+    // ---------------------------------------------------------------- engine side (domain lock held)
 
-    /** Brings the value up to date. Lock held. */
+    /** Brings the value up to date. Domain lock held. */
     final void refresh(ThreadState ts) {
         if (isRunning()) {
             throw cycle(ts);
@@ -167,7 +208,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         if (!needsValidation()) {
             return;
         }
-        if (!hasValue() || Engine.dependenciesChanged(this, ts)) {
+        if (!hasValue() || isDirty() || Engine.dependenciesChanged(this, ts)) {
             recompute(ts);
         } else {
             markValidated();
@@ -176,17 +217,21 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     final boolean needsValidation() {
         int f = flags;
-        if ((f & STALE) != 0 || value == UNSET) {
+        if ((f & (STALE | DIRTY)) != 0 || value == UNSET) {
             return true;
         }
-        return (f & WATCHED) == 0 && validatedAt != Engine.globalVersion;
+        return (f & WATCHED) == 0 && validatedAt != Domain.versionOf(this);
+    }
+
+    final boolean isDirty() {
+        return (flags & DIRTY) != 0;
     }
 
     /** For introspection, lock held: whether the cached value may be out of date; computes nothing. */
     final boolean isStaleForSnapshot() {
         int f = flags;
-        return (f & (STALE | RUNNING)) != 0 || value == UNSET
-                || ((f & WATCHED) == 0 && validatedAt != Engine.globalVersion);
+        return (f & (STALE | RUNNING | DIRTY)) != 0 || value == UNSET
+                || ((f & WATCHED) == 0 && validatedAt != Domain.versionOf(this));
     }
 
     final boolean hasValue() {
@@ -213,7 +258,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     final void markValidated() {
-        VALIDATED_AT.setRelease(this, Engine.globalVersion);
+        VALIDATED_AT.setRelease(this, Domain.versionOf(this));
         FLAGS.setRelease(this, flags & ~(STALE | VALIDATING));
     }
 
@@ -221,7 +266,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         return (flags & VALIDATING) != 0;
     }
 
-    /** Puts this node on the validation path, or (false) takes it off. Lock held. */
+    /** Puts this node on the validation path, or (false) takes it off. Domain lock held. */
     final void setValidating(boolean on) {
         int f = flags;
         FLAGS.setRelease(this, on ? f | VALIDATING : f & ~VALIDATING);
@@ -233,20 +278,20 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
      */
     final void onFirstWatcher() {
         int f = flags | WATCHED;
-        if (value == UNSET || validatedAt != Engine.globalVersion) {
+        if (value == UNSET || validatedAt != Domain.versionOf(this)) {
             f |= STALE; // not validated since the last write (lock held: none can happen meanwhile)
         }
         FLAGS.setRelease(this, f);
     }
 
-    /** Lost its last watcher: from now on freshness is decided by polling the global version. */
+    /** Lost its last watcher: from now on freshness is decided by polling the domain's version. */
     final void onLastWatcherGone() {
         VALIDATED_AT.setRelease(this, -1L);
         FLAGS.setRelease(this, flags & ~WATCHED);
     }
 
     /**
-     * Runs the function, tracking what it reads, and keeps the old value if the new one is equal. Lock held.
+     * Runs the function, tracking what it reads, and keeps the old value if the new one is equal. Domain lock held.
      *
      * <p>Evaluation nests when a function reads a computed that has no value yet (a first read), and the
      * nesting is bounded by {@link #MAX_EVAL_DEPTH}: past it, the node to evaluate is not run but handed to the
@@ -292,8 +337,20 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 throw ts.deferral(); // the function caught the deferral of a read: the run is incomplete
             }
             changed = old == UNSET || old instanceof Failure || !isEqual(old, result);
+            if (ts.restarting()) {
+                throw ts.restartSignal(); // the function or equality caught a restart: the run is incomplete
+            }
             next = result;
         } catch (Throwable error) {
+            if (ts.restarting()) {
+                // The operation around this run restarts: keep the value, recompute on the next validation.
+                Engine.keepAllDepsAsIs(this);
+                ts.evalDepth--;
+                ts.activeSub = previousSub;
+                runningParent = null;
+                FLAGS.setRelease(this, (flags & ~(RUNNING | STALE | VALIDATING)) | DIRTY);
+                throw ts.restartSignal();
+            }
             if (ts.deferred != null || Failures.isFatal(error)) {
                 // Not the function's answer (an evaluation deferred below it, or JVM trouble): compute again
                 // on the next read. Done before RUNNING is cleared, so no lock-free reader sees it half done.
@@ -301,7 +358,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 ts.evalDepth--;
                 ts.activeSub = previousSub;
                 runningParent = null;
-                FLAGS.setRelease(this, flags & ~(RUNNING | STALE | VALIDATING));
+                FLAGS.setRelease(this, flags & ~(RUNNING | STALE | VALIDATING | DIRTY));
                 throw error;
             }
             next = new Failure(error);
@@ -325,8 +382,8 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             VALUE.setRelease(this, next);
             bumpVersionRelease();
         }
-        VALIDATED_AT.setRelease(this, Engine.globalVersion);
-        FLAGS.setRelease(this, flags & ~(STALE | VALIDATING));
+        VALIDATED_AT.setRelease(this, Domain.versionOf(this));
+        FLAGS.setRelease(this, flags & ~(STALE | VALIDATING | DIRTY));
         if (listeners != null) {
             Listeners.recomputed(listeners, this, System.nanoTime() - start,
                     next instanceof Failure f ? f.error() : null, ts);
@@ -337,7 +394,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
      * Ends a run that produced no answer: every dependency is kept (the previous run's too, since the aborted
      * run may have refreshed some links' versions), and the value becomes {@link #UNSET}, so whoever reads
      * this node next computes it, and a write to any dependency still reaches its watchers (the node is not
-     * left {@link #STALE}, where propagation would stop). Lock held.
+     * left {@link #STALE}, where propagation would stop). Domain lock held.
      */
     private void abortRun(ThreadState ts) {
         Engine.keepAllDepsAsIs(this);
@@ -345,7 +402,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
         VALUE.setRelease(this, UNSET);
     }
 
-    /** Replaces the value (a linked signal set by hand). Lock held. */
+    /** Replaces the value (a linked signal set by hand). Domain lock held. */
     final void publish(@Nullable Object next) {
         VALUE.setRelease(this, next);
         bumpVersionRelease();

@@ -9,16 +9,16 @@ import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An effect: runs its body outside the lock, tracking reads, whenever something it read changed.
+ * An effect: runs its body outside every lock, tracking reads, whenever something it read changed.
  *
- * <p>Implementation notes. The run state, guarded by the lock:
+ * <p>Implementation notes. The run state, guarded by the lock of the effect's {@link Domain}:
  * <ul>
  *   <li><b>idle</b> — not {@link #running}. A notification sets {@link #notified} and queues the effect on the
  *   writing thread ({@link #queuedIn}); when that thread's write or batch ends, the effect's
  *   {@link EffectScheduler} runs it (the synchronous one at once, on that thread; an executor later, with
  *   {@link #dispatched} coalescing repeated notifications into one run).</li>
  *   <li><b>claimed</b> — {@code running}: {@link #claim()} is the only way in, and exactly one of
- *   {@link #finishRun} (under the lock, at the end of a run), {@link #abandonClaim} (a run that will not
+ *   {@link #finishRun} (under that lock, at the end of a run), {@link #abandonClaim} (a run that will not
  *   happen, or anything unexpected thrown on the way, in {@code finally}) or {@link #releaseAsLoop} is the
  *   way out. The claimant owns {@link #cleanups} and the dependency cursor. A notification meanwhile only sets
  *   {@code notified}, and {@code finishRun} then decides on one more run. So the effect never runs
@@ -50,7 +50,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private boolean notified;
     /** Handed to a non-synchronous scheduler and not started yet. Guarded by the lock. */
     private boolean dispatched;
-    /** At least one run finished, so a notification must be validated (versions) before running. Guarded by the lock. */
+    /** At least one run finished, so a notification must be validated (versions) first. Guarded by the lock. */
     private boolean hasRun;
     /** The last thread state that queued this effect and has not polled it yet. Guarded by the lock. */
     private @Nullable ThreadState queuedIn;
@@ -117,11 +117,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
         }
         boolean runHere;
-        Engine.LOCK.lock();
+        int taken = Domain.lock(effect, ts);
         try {
             effect.notified = true;
-            // Created under the lock (in an updater): queued, and run once the write releases it.
-            boolean deferred = ts.batchDepth > 0 || Engine.LOCK.getHoldCount() > 1;
+            // Created under a lock (in an updater): queued, and run once the write releases it.
+            boolean deferred = ts.batchDepth > 0 || ts.heldCount() > taken;
             runHere = !deferred && effect.scheduler == EffectScheduler.synchronous();
             if (runHere) {
                 effect.notified = false;
@@ -134,7 +134,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 effect.dispatched = true;
             }
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         if (runHere) {
             effect.runOnThisThread(ts);
@@ -154,7 +154,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         return true;
     }
 
-    /** A dependency may have changed. Lock held. */
+    /** A dependency may have changed. Domain lock held. */
     void notifyChanged(ThreadState ts) {
         if (disposed) {
             return;
@@ -178,7 +178,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             runIfNotified(ts);
             return;
         }
-        Engine.LOCK.lock();
+        int taken = Domain.lock(this, ts);
         try {
             if (queuedIn == ts) {
                 queuedIn = null;
@@ -188,7 +188,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
             dispatched = true;
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         submit();
     }
@@ -197,11 +197,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         try {
             scheduler.execute(this::runScheduled);
         } catch (Throwable rejected) {
-            Engine.LOCK.lock();
+            ThreadState ts = ThreadState.current();
+            int taken = Domain.lock(this, ts);
             try {
                 dispatched = false;
             } finally {
-                Engine.LOCK.unlock();
+                Domain.unlock(ts, taken);
             }
             rejectedBy(rejected);
         }
@@ -238,11 +239,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** The task a scheduler runs: one due run, with this thread's own writes flushed after it. */
     private void runScheduled() {
         ThreadState ts = ThreadState.current();
-        Engine.LOCK.lock();
+        int taken = Domain.lock(this, ts);
         try {
             dispatched = false;
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         boolean outer = !ts.flushing;
         ts.flushing = true;
@@ -259,25 +260,34 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** Runs the effect on this thread if it is still due and nobody else runs it. */
     private void runIfNotified(ThreadState ts) {
         CycleDetectedException loop = null;
-        Engine.LOCK.lock();
-        try {
-            if (queuedIn == ts) {
-                queuedIn = null;
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            try {
+                if (queuedIn == ts) {
+                    queuedIn = null;
+                }
+                if (disposed || running || !notified) {
+                    return;
+                }
+                boolean due = !hasRun || dependenciesChangedOrUnknown(ts);
+                notified = false;
+                if (!due) {
+                    return;
+                }
+                claim();
+                if (runDepth >= MAX_EFFECT_RERUNS) {
+                    loop = releaseAsLoop();
+                }
+                break;
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                Domain.unlock(ts, taken);
             }
-            if (disposed || running || !notified) {
-                return;
-            }
-            boolean due = !hasRun || dependenciesChangedOrUnknown(ts);
-            notified = false;
-            if (!due) {
-                return;
-            }
-            claim();
-            if (runDepth >= MAX_EFFECT_RERUNS) {
-                loop = releaseAsLoop();
-            }
-        } finally {
-            Engine.LOCK.unlock();
+            Domain.mergeForRetry(ts); // validating met a computed reading another graph in use elsewhere
         }
         if (loop != null) {
             report(loop);
@@ -288,12 +298,15 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /**
      * Whether a dependency changed; {@code true} too when finding out failed (a computed on the way threw JVM
-     * trouble, which is not memoized): the run then reads it and reports what it throws. Lock held.
+     * trouble, which is not memoized): the run then reads it and reports what it throws. Domain lock held.
      */
     private boolean dependenciesChangedOrUnknown(ThreadState ts) {
         try {
             return Engine.dependenciesChanged(this, ts);
         } catch (Throwable unknown) {
+            if (ts.restarting()) {
+                throw ts.restartSignal();
+            }
             ts.deferred = null;
             return true;
         }
@@ -316,12 +329,17 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** The flush of {@code ts} ended abnormally: the effect stays notified but is no longer queued there. */
     void forgetQueue(ThreadState ts) {
-        if (queuedIn == ts) {
-            queuedIn = null;
+        int taken = Domain.lock(this, ts);
+        try {
+            if (queuedIn == ts) {
+                queuedIn = null;
+            }
+        } finally {
+            Domain.unlock(ts, taken);
         }
     }
 
-    /** Takes the run: nobody else runs this effect until it is released. Lock held. */
+    /** Takes the run: nobody else runs this effect until it is released. Domain lock held. */
     private void claim() {
         running = true;
         runner = Thread.currentThread();
@@ -331,7 +349,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         pendingCause = null;
     }
 
-    /** Gives back a claim without running: the loop it continues is stopped. Lock held. */
+    /** Gives back a claim without running: the loop it continues is stopped. Domain lock held. */
     private CycleDetectedException releaseAsLoop() {
         CycleDetectedException loop = loopError();
         running = false;
@@ -372,19 +390,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 } else if (lastError != null) {
                     lastError = null; // a volatile store is a full fence: only when there is something to clear
                 }
-                RunEnd next;
-                Engine.LOCK.lock();
-                try {
-                    if (error == null) {
-                        Engine.trimDeps(this, ts);
-                    } else {
-                        // Keep every dependency, the previous run's too: the effect reacts to any of them.
-                        Engine.keepAllDeps(this, ts);
-                    }
-                    next = finishRun(ts);
-                } finally {
-                    Engine.LOCK.unlock();
-                }
+                RunEnd next = endRun(error == null, ts);
                 if (next == RunEnd.AGAIN) {
                     continue;
                 }
@@ -396,6 +402,32 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             if (!handedOff) {
                 abandonClaim(ts);
             }
+        }
+    }
+
+    /**
+     * Ends a run under the domain's lock: drops the dependencies it did not read again (or, after a failure,
+     * keeps every one, the previous run's too: the effect reacts to any of them), then {@link #finishRun}.
+     */
+    private RunEnd endRun(boolean succeeded, ThreadState ts) {
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            try {
+                if (succeeded) {
+                    Engine.trimDeps(this, ts);
+                } else {
+                    Engine.keepAllDeps(this, ts);
+                }
+                return finishRun(ts);
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                Domain.unlock(ts, taken);
+            }
+            Domain.mergeForRetry(ts); // both steps above can be repeated
         }
     }
 
@@ -412,11 +444,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     }
 
     /**
-     * Ends a run under the lock: unlinks a disposed effect, or decides whether a notification that arrived
+     * Ends a run under the domain's lock: unlinks a disposed effect, or decides whether a notification that arrived
      * meanwhile calls for another run (the effect then stays claimed, at the depth of that notification's
-     * chain). A chain that reached {@link EffectNode#MAX_EFFECT_RERUNS} is a loop and stops here. Lock held.
+     * chain). A chain that reached {@link EffectNode#MAX_EFFECT_RERUNS} is a loop and stops here. Domain lock held.
      */
     private RunEnd finishRun(ThreadState ts) {
+        // Validation first: it may restart the operation (see Domain), and must leave nothing changed then.
+        boolean changed = !disposed && notified && dependenciesChangedOrUnknown(ts);
         hasRun = true;
         RunEnd next = RunEnd.DONE;
         if (disposed) {
@@ -424,7 +458,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             next = RunEnd.DISPOSED;
         } else if (notified) {
             notified = false;
-            if (dependenciesChangedOrUnknown(ts)) {
+            if (changed) {
                 next = pendingDepth < MAX_EFFECT_RERUNS ? RunEnd.AGAIN : RunEnd.LOOP;
             }
         }
@@ -447,7 +481,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private @Nullable CycleDetectedException stoppedLoop;
 
     /**
-     * Outside the lock, after {@link #finishRun} released the effect: runs the cleanups of a disposed effect
+     * Outside every lock, after {@link #finishRun} released the effect: runs the cleanups of a disposed effect
      * (nobody else touches them once it is disposed and released) or reports a loop that was stopped.
      */
     private void afterLastRun(RunEnd outcome) {
@@ -455,12 +489,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             runCleanups(takeCleanups());
         } else if (outcome == RunEnd.LOOP) {
             CycleDetectedException loop;
-            Engine.LOCK.lock();
+            ThreadState ts = ThreadState.current();
+            int taken = Domain.lock(this, ts);
             try {
                 loop = stoppedLoop;
                 stoppedLoop = null;
             } finally {
-                Engine.LOCK.unlock();
+                Domain.unlock(ts, taken);
             }
             if (loop != null) {
                 report(loop);
@@ -470,7 +505,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /**
      * The loop behind the pending notification: this effect alone (it keeps changing what it reads), or the
-     * effects that keep triggering one another, named in the order they ran. Lock held.
+     * effects that keep triggering one another, named in the order they ran. Domain lock held.
      */
     private CycleDetectedException loopError() {
         EffectNode cause = pendingCause != null ? pendingCause : runCause;
@@ -500,7 +535,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * is cancelled and the run ends normally).
      */
     private boolean startWaiting(CompletableFuture<?> stage, ThreadState ts) {
-        Engine.LOCK.lock();
+        int taken = Domain.lock(this, ts);
         try {
             Engine.trimDeps(this, ts);
             hasRun = true;
@@ -513,7 +548,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             // and it can no longer register cleanups for this run.
             runner = null;
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         try {
             scheduler.asyncRunStarted();
@@ -536,14 +571,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             } else if (lastError != null) {
                 lastError = null;
             }
-            RunEnd next;
-            Engine.LOCK.lock();
-            try {
-                inFlight = null;
-                next = finishRun(ts);
-            } finally {
-                Engine.LOCK.unlock();
-            }
+            RunEnd next = endAsyncRun(ts);
             released = true;
             if (next == RunEnd.AGAIN) {
                 resume();
@@ -566,17 +594,37 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         }
     }
 
+    /** {@link #finishRun} for an async run whose stage completed. */
+    private RunEnd endAsyncRun(ThreadState ts) {
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            try {
+                inFlight = null;
+                return finishRun(ts);
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                Domain.unlock(ts, taken);
+            }
+            Domain.mergeForRetry(ts);
+        }
+    }
+
     /** Runs the next run of a still-claimed async effect through its scheduler. */
     private void resume() {
         try {
             scheduler.execute(() -> {
-                Engine.LOCK.lock();
+                ThreadState ts = ThreadState.current();
+                int taken = Domain.lock(this, ts);
                 try {
                     runner = Thread.currentThread();
                 } finally {
-                    Engine.LOCK.unlock();
+                    Domain.unlock(ts, taken);
                 }
-                runOnThisThread(ThreadState.current());
+                runOnThisThread(ts);
             });
         } catch (Throwable rejected) {
             abandonClaim(ThreadState.current());
@@ -591,7 +639,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      */
     private void abandonClaim(ThreadState ts) {
         ArrayList<Runnable> list = null;
-        Engine.LOCK.lock();
+        int taken = Domain.lock(this, ts);
         try {
             running = false;
             runner = null;
@@ -604,7 +652,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 notified = true;
             }
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         runCleanups(list);
     }
@@ -720,7 +768,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         ThreadState ts = ThreadState.current();
         ArrayList<Runnable> list = null;
         CompletableFuture<?> toCancel = null;
-        Engine.LOCK.lock();
+        int taken = Domain.lock(this, ts);
         try {
             if (disposed) {
                 return false;
@@ -734,7 +782,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 list = takeCleanups();
             }
         } finally {
-            Engine.LOCK.unlock();
+            Domain.unlock(ts, taken);
         }
         Owner o = owner;
         if (o != null) {
@@ -747,7 +795,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         return true;
     }
 
-    /** Counts and hands a failure to this effect's error handler (or the process-wide one). Outside the lock. */
+    /** Counts and hands a failure to this effect's error handler (or the process-wide one). Outside every lock. */
     private void report(Throwable error) {
         entry.countError();
         lastError = error;

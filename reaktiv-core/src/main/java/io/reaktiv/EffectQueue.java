@@ -12,11 +12,11 @@ final class EffectQueue {
 
     /**
      * Runs the effects this thread queued, unless a batch or a flush on this thread is still open, or this
-     * thread holds the lock (a write from an updater, an equality or a linked signal's computation): effects
-     * run outside every lock, so the write that holds it flushes once it has released it.
+     * thread holds a domain's lock (a write from an updater, an equality or a linked signal's computation):
+     * effects run outside every lock, so the write that holds it flushes once it has released it.
      */
     static void flushIfIdle(ThreadState ts) {
-        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && !Engine.LOCK.isHeldByCurrentThread()) {
+        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && ts.heldCount() == 0) {
             flush(ts);
         }
     }
@@ -38,14 +38,9 @@ final class EffectQueue {
 
     /** After a fatal error mid-flush: forget the queue; the effects stay notified and re-queue on the next write. */
     private static void abandonQueue(ThreadState ts) {
-        Engine.LOCK.lock();
-        try {
-            EffectNode effect;
-            while ((effect = ts.queue.pollFirst()) != null) {
-                effect.forgetQueue(ts);
-            }
-        } finally {
-            Engine.LOCK.unlock();
+        EffectNode effect;
+        while ((effect = ts.queue.pollFirst()) != null) {
+            effect.forgetQueue(ts);
         }
     }
 

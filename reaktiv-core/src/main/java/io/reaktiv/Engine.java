@@ -1,8 +1,5 @@
 package io.reaktiv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,20 +16,22 @@ import org.jspecify.annotations.Nullable;
  *   in {@link ThreadState}: a chain 10,000 deep costs no Java stack.</li>
  *   <li><b>Watched and unwatched.</b> Only watched nodes are on their sources' subscriber lists, so a computed
  *   nobody watches is not reachable from its sources and can be collected. Such a computed stays correct by
- *   polling: it remembers the {@link #globalVersion} it was last validated at and re-checks its dependencies'
- *   versions when any write has happened since.</li>
- *   <li><b>One lock.</b> Every structural change and every computed evaluation happens under {@link #LOCK},
- *   so a stale computed read by several threads is computed once, and a computed never sees half of a
- *   write. Reads of up-to-date values take no lock: they check a flag or the global version (acquire) and
- *   read the value (acquire); writers publish the flag before the value and the value before the version.
- *   Effects run outside the lock, so an effect may block or write without deadlocking anybody.</li>
+ *   polling: it remembers the {@link Domain#version} of its graph component it was last validated at and
+ *   re-checks its dependencies' versions when a write to that component has happened since.</li>
+ *   <li><b>One lock per graph component.</b> Every structural change and every computed evaluation happens
+ *   under the lock of the {@link Domain} (graph component) of the nodes involved, so a stale computed read by
+ *   several threads is computed once, and a computed never sees half of a write; graphs that share no node
+ *   share no lock and no counter. Every walk below stays inside one domain: both ends of an edge are always in
+ *   the same one. Reads of up-to-date values take no lock: they check a flag or the domain's version (acquire)
+ *   and read the value (acquire); writers publish the flag before the value and the value before the version.
+ *   Effects run outside every lock, so an effect may block or write without deadlocking anybody.</li>
  *   <li><b>Misbehaving user code.</b> The validation walk marks the computeds on its path
  *   ({@link DerivedNode#VALIDATING}): meeting one again is a cycle, re-run (and reported by the run), never
  *   walked. Computed functions nest at most {@link DerivedNode#MAX_EVAL_DEPTH} deep; a deeper first read is
  *   deferred to the outermost evaluation, which computes the innermost pending node first. A run that ends
  *   without an answer (a deferral, or JVM trouble) is aborted: no value, every link kept, not stale, so the
  *   next read computes it and the next write still reaches its watchers. Effects never flush while this thread
- *   holds the lock (a write from an updater): the write that holds it flushes after releasing it.</li>
+ *   holds a lock (a write from an updater): the write that holds it flushes after releasing it.</li>
  *   <li><b>Effects run on the writing thread.</b> A write queues the effects it notifies on its own thread's
  *   {@link ThreadState}; they run when that thread's outermost write or batch ends. An effect's {@code running}
  *   and {@code notified} flags (guarded by the lock) make sure it never runs concurrently with itself and
@@ -40,39 +39,6 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class Engine {
-
-    /** Guards the graph: edge lists, flags, computed evaluation, effect run state. */
-    static final ReentrantLock LOCK = new ReentrantLock();
-
-    /**
-     * Bumped by every write that changed a value, before anything else of the write is published. An
-     * unwatched computed validated at the current global version is up to date.
-     */
-    static volatile long globalVersion;
-
-    private static final VarHandle GLOBAL_VERSION;
-
-    static {
-        try {
-            GLOBAL_VERSION = MethodHandles.lookup().findStaticVarHandle(Engine.class, "globalVersion", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /**
-     * Takes {@link #LOCK} unless this thread holds it already, and says whether it did (then the caller
-     * unlocks). Reads of stale nodes come here, and most of them are made by a computed's function, which runs
-     * under the lock: re-entering a {@code ReentrantLock} writes its hold count twice, with a full fence each
-     * time, while asking whether this thread owns it is a plain load and a compare.
-     */
-    static boolean lockUnlessHeld() {
-        if (LOCK.isHeldByCurrentThread()) {
-            return false;
-        }
-        LOCK.lock();
-        return true;
-    }
 
     /**
      * How far back a new dependency is looked up among the ones already read in this run before a duplicate
@@ -89,7 +55,7 @@ final class Engine {
      * Records that {@code sub} read {@code dep} (whose version was {@code depVersion}) without taking the
      * lock, when the read repeats the previous run: the link after the cursor already points at dep.
      *
-     * @return whether the read was recorded; if not, call {@link #link} under the lock
+     * @return whether the read was recorded; if not, call {@link #link} under the joined domains' lock
      */
     static boolean tryReuse(Node dep, Node sub, int depVersion) {
         Link cursor = sub.depsTail;
@@ -122,7 +88,7 @@ final class Engine {
         return null;
     }
 
-    /** Records that {@code sub} read {@code dep}. Lock held. */
+    /** Records that {@code sub} read {@code dep}. Lock of their (joined, see {@link Domain#lockJoined}) domain held. */
     static Link link(Node dep, Node sub) {
         Link cursor = sub.depsTail;
         Link next = cursor != null ? cursor.nextDep : sub.depsHead;
@@ -158,7 +124,7 @@ final class Engine {
     }
 
     /**
-     * Removes the links after the cursor: dependencies the last run did not read again. Lock held. Returns
+     * Removes the links after the cursor: dependencies the last run did not read again. Domain lock held. Returns
      * nothing to do quickly when the run read the same dependencies as before.
      */
     static void trimDeps(Node sub, ThreadState ts) {
@@ -188,32 +154,30 @@ final class Engine {
      * Ends a failed run without removing anything: the cursor moves to the last dependency, so the previous
      * run's dependencies are kept too. Those the failed run did not read again are brought up to date now:
      * one left stale would never pass a later change on (propagation stops at stale nodes, whose watchers it
-     * assumes were told already). Lock held.
+     * assumes were told already). Domain lock held.
      */
     static void keepAllDeps(Node sub, ThreadState ts) {
         Link last = sub.depsTail;
         Link notReread = last != null ? last.nextDep : sub.depsHead;
-        if (last == null) {
-            last = sub.depsHead;
-        }
-        while (last != null && last.nextDep != null) {
-            last = last.nextDep;
-        }
-        sub.depsTail = last;
+        // Refreshed before the cursor moves: a restart unwinding from here leaves the call repeatable.
         for (Link l = notReread; l != null; l = l.nextDep) {
             if (l.dep instanceof DerivedNode<?> c && !c.isRunning() && !c.isValidating()) {
                 try {
                     c.refresh(ts);
                 } catch (Throwable ignored) {
+                    if (ts.restarting()) {
+                        throw ts.restartSignal();
+                    }
                     // The dependency's own failure is its business (memoized, or it computes again on its next
                     // read); only a deferral must not stay pending once given up.
                     ts.deferred = null;
                 }
             }
         }
+        keepAllDepsAsIs(sub);
     }
 
-    /** Ends an aborted run keeping every dependency, refreshing none (no user code runs). Lock held. */
+    /** Ends an aborted run keeping every dependency, refreshing none (no user code runs). Domain lock held. */
     static void keepAllDepsAsIs(Node sub) {
         Link last = sub.depsTail != null ? sub.depsTail : sub.depsHead;
         while (last != null && last.nextDep != null) {
@@ -222,7 +186,7 @@ final class Engine {
         sub.depsTail = last;
     }
 
-    /** Removes every dependency of {@code sub} (a disposed effect). Lock held. */
+    /** Removes every dependency of {@code sub} (a disposed effect). Domain lock held. */
     static void unlinkAllDeps(Node sub, ThreadState ts) {
         sub.depsTail = null;
         trimDeps(sub, ts);
@@ -231,7 +195,7 @@ final class Engine {
     /**
      * Puts {@code link} on its dep's subscriber list. A computed that gains its first watcher becomes watched
      * itself, recursively: its own links join their deps' lists. It is marked stale, because while unwatched
-     * nobody pushed changes to it; the reader validates it next. Lock held.
+     * nobody pushed changes to it; the reader validates it next. Domain lock held.
      */
     private static void subscribe(Link link, ThreadState ts) {
         int mark = ts.mark();
@@ -273,7 +237,7 @@ final class Engine {
 
     /**
      * Takes {@code link} off its dep's subscriber list. A computed that loses its last watcher becomes
-     * unwatched, recursively, and so collectable once nobody references it. Lock held.
+     * unwatched, recursively, and so collectable once nobody references it. Domain lock held.
      */
     private static void unsubscribe(Link link, ThreadState ts) {
         int mark = ts.mark();
@@ -322,7 +286,7 @@ final class Engine {
     /**
      * Marks everything downstream of {@code subs} as possibly changed: watched computeds become stale (and
      * their own watchers are visited once), effects are notified. A computed that is already stale is not
-     * walked again: its watchers were marked when it was. Lock held.
+     * walked again: its watchers were marked when it was. Domain lock held.
      */
     static void propagate(@Nullable Link subs, ThreadState ts) {
         int mark = ts.mark();
@@ -361,7 +325,7 @@ final class Engine {
      * Answers whether {@code root} must run again because a dependency's value changed, bringing every stale
      * computed on the way up to date. The walk descends into stale computeds before comparing versions, so
      * a computed's function only runs once everything it read last time is current: recomputation happens
-     * bottom-up and never recurses through user functions. Lock held.
+     * bottom-up and never recurses through user functions. Domain lock held.
      */
     static boolean dependenciesChanged(Node root, ThreadState ts) {
         int mark = ts.mark();
@@ -378,7 +342,7 @@ final class Engine {
                             changed = true;
                         } else {
                             if (c.needsValidation()) {
-                                if (!c.hasValue()) {
+                                if (!c.hasValue() || c.isDirty()) {
                                     c.recompute(ts);
                                 } else if (c.depsHead != null) {
                                     ts.push(link);
@@ -457,8 +421,4 @@ final class Engine {
         }
     }
 
-    /** Publishes a write: called under the lock after the equality check said the value changes. */
-    static void beginWrite() {
-        GLOBAL_VERSION.setRelease(globalVersion + 1);
-    }
 }

@@ -3,6 +3,7 @@ package io.reaktiv;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,10 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
     }
 
     /**
-     * Takes the snapshot: copies what it needs under the lock, and builds the lists after releasing it, so
-     * writers wait only for the copy. Linear in nodes plus edges.
+     * Takes the snapshot: copies what it needs under the locks, one graph component ({@link Domain}) at a time,
+     * and builds the lists after releasing them, so writers wait only for the copy of their own component.
+     * Every edge lies inside one component, so each component is copied whole at one moment. Linear in nodes
+     * plus edges.
      */
     static GraphSnapshot take() {
         List<Node> live = NodeRegistry.live();
@@ -56,34 +59,35 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
         long[][] deps = new long[n][];
         long[][] causes = new long[n][];
         Raw[] raw = new Raw[n];
-        Engine.LOCK.lock();
-        try {
-            for (int i = 0; i < n; i++) {
-                Node node = live.get(i);
-                int count = 0;
-                int causeCount = 0;
-                for (Link l = node.depsHead; l != null; l = l.nextDep) {
-                    count++;
-                    if (l.causeStamp == node.runStamp && node.runStamp != 0) {
-                        causeCount++;
+        Map<Domain, List<Integer>> byDomain = new IdentityHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byDomain.computeIfAbsent(Domain.of(live.get(i)), d -> new ArrayList<>()).add(i);
+        }
+        ThreadState ts = ThreadState.current();
+        List<Integer> moved = new ArrayList<>();
+        for (List<Integer> component : byDomain.values()) {
+            Node first = live.get(component.get(0));
+            int taken = Domain.lock(first, ts);
+            try {
+                Domain held = Domain.of(first);
+                for (int i : component) {
+                    if (Domain.of(live.get(i)) == held) {
+                        copy(live.get(i), i, deps, causes, raw);
+                    } else {
+                        moved.add(i); // merged into another component meanwhile
                     }
                 }
-                long[] d = new long[count];
-                long[] c = new long[causeCount];
-                int j = 0;
-                int k = 0;
-                for (Link l = node.depsHead; l != null; l = l.nextDep) {
-                    d[j++] = l.dep.id;
-                    if (l.causeStamp == node.runStamp && node.runStamp != 0) {
-                        c[k++] = l.dep.id;
-                    }
-                }
-                deps[i] = d;
-                causes[i] = c;
-                raw[i] = Raw.of(node);
+            } finally {
+                Domain.unlock(ts, taken);
             }
-        } finally {
-            Engine.LOCK.unlock();
+        }
+        for (int i : moved) {
+            int taken = Domain.lock(live.get(i), ts);
+            try {
+                copy(live.get(i), i, deps, causes, raw);
+            } finally {
+                Domain.unlock(ts, taken);
+            }
         }
         Map<Long, List<Long>> dependents = new HashMap<>();
         List<List<Long>> dependencies = new ArrayList<>(n);
@@ -106,6 +110,31 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
         return new GraphSnapshot(nodes);
     }
 
+    /** Copies one node's edges and state; its domain's lock held. */
+    private static void copy(Node node, int i, long[][] deps, long[][] causes, Raw[] raw) {
+        int count = 0;
+        int causeCount = 0;
+        for (Link l = node.depsHead; l != null; l = l.nextDep) {
+            count++;
+            if (l.causeStamp == node.runStamp && node.runStamp != 0) {
+                causeCount++;
+            }
+        }
+        long[] d = new long[count];
+        long[] c = new long[causeCount];
+        int j = 0;
+        int k = 0;
+        for (Link l = node.depsHead; l != null; l = l.nextDep) {
+            d[j++] = l.dep.id;
+            if (l.causeStamp == node.runStamp && node.runStamp != 0) {
+                c[k++] = l.dep.id;
+            }
+        }
+        deps[i] = d;
+        causes[i] = c;
+        raw[i] = Raw.of(node);
+    }
+
     private static List<Long> distinct(long[] ids) {
         List<Long> out = new ArrayList<>(ids.length);
         Set<Long> seen = ids.length > 8 ? new HashSet<>() : null;
@@ -118,7 +147,7 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
         return out;
     }
 
-    /** What is read of one node under the lock. */
+    /** What is read of one node under its domain's lock. */
     private record Raw(@Nullable String name, long writes, long recomputes, long runs, long errors, boolean stale,
             boolean running, boolean disposed, boolean hasValue, @Nullable Object value, @Nullable Throwable error) {
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A link is on its dep's subscriber list only while its sub is <em>watched</em> (an effect, or a computed
  * something watched depends on); an unwatched computed keeps its links on its own list only, so the sources
- * it read do not keep it reachable. All fields are guarded by {@link Engine#LOCK}, except that the effect
+ * it read do not keep it reachable. Both ends are always in one {@link Domain}, and all fields are guarded by its lock, except that the effect
  * running on a thread may refresh {@link #version} of its own links without it (nobody else touches them
  * while it runs).
  */

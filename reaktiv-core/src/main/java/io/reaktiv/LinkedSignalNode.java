@@ -19,7 +19,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
     private final Supplier<S> source;
     private final BiFunction<? super S, @Nullable Previous<S, T>, T> computation;
 
-    /** The source value the last successful computation used. Guarded by the lock. */
+    /** The source value the last successful computation used. Guarded by the domain's lock. */
     private @Nullable Object lastSource = NO_SOURCE;
 
     LinkedSignalNode(Supplier<S> source, BiFunction<? super S, @Nullable Previous<S, T>, T> computation,
@@ -66,36 +66,57 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
     private void write(@Nullable UnaryOperator<T> updater, @Nullable T newValue) {
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
-        Engine.LOCK.lock();
-        try {
-            // Compute first, so the inputs are tracked and a later change of them resets the value.
-            refresh(ts);
-            Object current = value;
-            // update() of a failed value rethrows the failure (peek); set() simply replaces it.
-            T next;
-            Node outer = ts.updating;
-            ts.updating = this;
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
             try {
-                next = updater != null ? updater.apply(peek()) : newValue;
-                if (!(current instanceof Failure) && isEqual(current, next)) {
+                if (!writeLocked(updater, newValue, ts)) {
                     return;
                 }
+                break;
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
             } finally {
-                ts.updating = outer;
+                Domain.unlock(ts, taken);
             }
-            Engine.beginWrite();
-            entry.writes++;
-            Engine.propagate(subsHead, ts);
-            publish(next);
-            markValidated();
-            ReaktivListener[] listeners = Listeners.current();
-            if (listeners != null) {
-                Listeners.written(listeners, this, ts);
-            }
-        } finally {
-            Engine.LOCK.unlock();
+            // The computation or updater used another graph that another thread was using: run again, joined.
+            Domain.mergeForRetry(ts);
         }
         EffectQueue.flushIfIdle(ts);
+    }
+
+    /** The write under the domain's lock; returns whether the value changed. */
+    private boolean writeLocked(@Nullable UnaryOperator<T> updater, @Nullable T newValue, ThreadState ts) {
+        // Compute first, so the inputs are tracked and a later change of them resets the value.
+        refresh(ts);
+        Object current = value;
+        // update() of a failed value rethrows the failure (peek); set() simply replaces it.
+        T next;
+        Node outer = ts.updating;
+        ts.updating = this;
+        try {
+            next = updater != null ? SignalNode.apply(updater, peek(), ts) : newValue;
+            if (!(current instanceof Failure) && isEqual(current, next)) {
+                return false;
+            }
+        } finally {
+            ts.updating = outer;
+        }
+        if (ts.restarting()) {
+            throw ts.restartSignal(); // the equality swallowed a restart
+        }
+        Domain.of(this).bumpVersion();
+        entry.writes++;
+        Engine.propagate(subsHead, ts);
+        publish(next);
+        markValidated();
+        ReaktivListener[] listeners = Listeners.current();
+        if (listeners != null) {
+            Listeners.written(listeners, this, ts);
+        }
+        return true;
     }
 
     @Override

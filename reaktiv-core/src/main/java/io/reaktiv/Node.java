@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every node of the graph has: an identity, a name, a version, and the two edge lists.
  *
- * <p>Implementation notes. {@link #version} is bumped (under the lock) every time the node's value changes;
+ * <p>Implementation notes. {@link #version} is bumped (under its domain's lock) every time the node's value changes;
  * it is written after the value and read before it by lock-free readers, so a reader that records a version
  * never pairs it with an older value. {@link #depsTail} is the tracking cursor while the node's function
  * runs: links up to it were confirmed in this run, links after it are left over from the previous run and
@@ -32,10 +32,16 @@ abstract class Node {
     final NodeRegistry.Entry entry;
 
     /**
-     * Bumped every time the value changes. Written under the lock, after the value, with release semantics
+     * Bumped every time the value changes. Written under the domain's lock, after the value, with release semantics
      * ({@link #bumpVersionRelease}); read with acquire semantics (a volatile read) by lock-free readers.
      */
     volatile int version;
+
+    /**
+     * The graph component whose lock guards this node ({@link Domain}): {@code null} until first locked or
+     * linked, then a domain on the chain to the root. Set once by compare-and-set, then only shortened.
+     */
+    volatile @Nullable Domain domain;
 
     /** What this node read (computeds and effects), in read order. */
     @Nullable Link depsHead;
@@ -70,7 +76,7 @@ abstract class Node {
         entry.name = checkName(java.util.Objects.requireNonNull(name, "name"));
     }
 
-    /** Lock held. A release store suffices: readers only need to see the value written before it. */
+    /** Domain lock held. A release store suffices: readers only need to see the value written before it. */
     final void bumpVersionRelease() {
         VERSION.setRelease(this, version + 1);
     }

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writable value. Reads never lock. A write locks, and only when the value really changes: an equal value is
- * detected before the lock is taken.
+ * A writable value. Reads never lock. A write locks the signal's graph component ({@link Domain}), and only
+ * when the value really changes: an equal value is detected before the lock is taken.
  */
 final class SignalNode<T extends @Nullable Object> extends Node implements Signal<T> {
 
@@ -25,7 +25,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
 
     private final @Nullable BiPredicate<? super T, ? super T> equality;
 
-    /** Written under the lock (release), after the propagation marks and before the version. */
+    /** Written under the domain's lock (release), after the propagation marks and before the version. */
     private volatile T value;
 
     SignalNode(T initial, @Nullable BiPredicate<? super T, ? super T> equality) {
@@ -53,6 +53,9 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
     @Override
     public T get() {
         ThreadState ts = ThreadState.current();
+        if (ts.updating != null) {
+            return readWhileUpdating(ts);
+        }
         Node sub = ts.activeSub;
         if (sub == null) {
             return value;
@@ -63,20 +66,48 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (Engine.tryReuse(this, sub, version)) {
             return v;
         }
-        boolean locked = Engine.lockUnlessHeld();
+        int taken = Domain.lockJoined(this, sub, ts);
         try {
             Engine.link(this, sub);
             return value;
         } finally {
-            if (locked) {
-                Engine.LOCK.unlock();
-            }
+            Domain.unlock(ts, taken);
         }
     }
 
     @Override
     public T peek() {
-        return value;
+        ThreadState ts = ThreadState.current();
+        return ts.updating == null ? value : readWhileUpdating(ts);
+    }
+
+    /**
+     * A read from an updater or equality: under the lock of the domain the update runs under, joined to this
+     * signal's (see {@link Domain#joinOutermost}), so the value cannot change before the update is written.
+     */
+    private T readWhileUpdating(ThreadState ts) {
+        if (ts.heldCount() == 0) {
+            return get(ts.activeSub, ts); // an equality checked before the write locks: nothing to join
+        }
+        int joined = Domain.joinOutermost(this, ts);
+        try {
+            return get(ts.activeSub, ts);
+        } finally {
+            Domain.unlock(ts, joined);
+        }
+    }
+
+    private T get(@Nullable Node sub, ThreadState ts) {
+        if (sub == null) {
+            return value;
+        }
+        int taken = Domain.lockJoined(this, sub, ts);
+        try {
+            Engine.link(this, sub);
+            return value;
+        } finally {
+            Domain.unlock(ts, taken);
+        }
     }
 
     @Override
@@ -87,15 +118,24 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (isEqual(observed, newValue, ts)) {
             return;
         }
-        Engine.LOCK.lock();
-        try {
-            T current = value;
-            if (current != observed && isEqual(current, newValue, ts)) {
-                return; // another thread wrote meanwhile
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            try {
+                T current = value;
+                if (current != observed && isEqual(current, newValue, ts)) {
+                    return; // another thread wrote meanwhile
+                }
+                commit(newValue, ts);
+                break;
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                Domain.unlock(ts, taken);
             }
-            commit(newValue, ts);
-        } finally {
-            Engine.LOCK.unlock();
+            Domain.mergeForRetry(ts); // the equality read another graph that another thread was using
         }
         EffectQueue.flushIfIdle(ts);
     }
@@ -105,27 +145,60 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         Objects.requireNonNull(updater, "updater");
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
-        Engine.LOCK.lock();
-        Node outer = ts.updating;
-        ts.updating = this;
-        try {
-            T current = value;
-            T next = updater.apply(current);
-            if (isEqual(current, next, ts)) {
-                return;
+        while (true) {
+            int taken = Domain.lock(this, ts);
+            boolean outermost = ts.heldCount() == taken;
+            Node outer = ts.updating;
+            ts.updating = this;
+            try {
+                T current = value;
+                T next = apply(updater, current, ts);
+                if (isEqual(current, next, ts)) {
+                    return;
+                }
+                ts.updating = outer;
+                commit(next, ts);
+                break;
+            } catch (Domain.Restart restart) {
+                if (!outermost) {
+                    throw restart;
+                }
+            } finally {
+                ts.updating = outer;
+                Domain.unlock(ts, taken);
             }
-            ts.updating = outer;
-            commit(next, ts);
-        } finally {
-            ts.updating = outer;
-            Engine.LOCK.unlock();
+            // The updater used another graph that another thread was using: run it again with the graphs joined.
+            Domain.mergeForRetry(ts);
         }
         EffectQueue.flushIfIdle(ts);
     }
 
-    /** Lock held. Marks and notifies first, then publishes the value, then the version. */
+    /**
+     * Runs an updater; one that swallowed a restart (see {@link Domain}) is aborted all the same, since its
+     * result may rest on a read that did not happen.
+     */
+    static <V extends @Nullable Object> V apply(UnaryOperator<V> updater, V current, ThreadState ts) {
+        V next;
+        try {
+            next = updater.apply(current);
+        } catch (Throwable t) {
+            if (ts.restarting()) {
+                throw ts.restartSignal();
+            }
+            throw t;
+        }
+        if (ts.restarting()) {
+            throw ts.restartSignal();
+        }
+        return next;
+    }
+
+    /**
+     * Domain lock held. Bumps the domain's version first, then marks and notifies, then publishes the value,
+     * then the version.
+     */
     private void commit(T newValue, ThreadState ts) {
-        Engine.beginWrite();
+        Domain.of(this).bumpVersion();
         entry.writes++;
         Engine.propagate(subsHead, ts);
         VALUE.setRelease(this, newValue);
@@ -144,11 +217,21 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         }
         Node outer = ts.updating;
         ts.updating = this;
+        boolean equal;
         try {
-            return eq.test(a, b);
+            equal = eq.test(a, b);
+        } catch (Throwable t) {
+            if (ts.restarting()) {
+                throw ts.restartSignal();
+            }
+            throw t;
         } finally {
             ts.updating = outer;
         }
+        if (ts.restarting()) {
+            throw ts.restartSignal(); // the equality swallowed a restart: its answer may rest on a missed read
+        }
+        return equal;
     }
 
     @Override

@@ -148,6 +148,95 @@ final class ThreadState {
         }
     }
 
+    // ---------------------------------------------------------------- domain locks held (see Domain)
+
+    /** The domains this thread holds, in the order taken; released newest first. */
+    private Domain[] held = new Domain[4];
+    /** {@code lowest[i]}: the lowest order among {@code held[0..i]}. */
+    private long[] lowest = new long[4];
+    private int heldCount;
+
+    int heldCount() {
+        return heldCount;
+    }
+
+    /** The lowest order among the held domains; call only while some are held. */
+    long lowestHeldOrder() {
+        return lowest[heldCount - 1];
+    }
+
+    void pushHeld(Domain d) {
+        if (heldCount == held.length) {
+            held = Arrays.copyOf(held, heldCount * 2);
+            lowest = Arrays.copyOf(lowest, heldCount * 2);
+        }
+        lowest[heldCount] = heldCount == 0 ? d.order : Math.min(d.order, lowest[heldCount - 1]);
+        held[heldCount++] = d;
+    }
+
+    /** Where {@code d} is among the held domains (0: taken first), or {@code Integer.MAX_VALUE}. */
+    int heldIndex(Domain d) {
+        for (int i = 0; i < heldCount; i++) {
+            if (held[i] == d) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    Domain heldAt(int index) {
+        return held[index];
+    }
+
+    Domain popHeld() {
+        Domain d = held[--heldCount];
+        held[heldCount] = null;
+        return d;
+    }
+
+    /** The domains to merge before the restarted operation runs again; non-null while unwinding. */
+    private Domain @Nullable [] restartMerge;
+    private Domain.@Nullable Restart restartSignal;
+
+    /**
+     * A lock of {@code wanted} was wanted out of order and is held elsewhere: remembers what to merge and
+     * returns the signal that unwinds to the outermost locked operation. Inside a listener, which cannot be
+     * run again, the read is refused instead.
+     */
+    Throwable restart(Domain wanted) {
+        if (inListener) {
+            return new IllegalStateException("A ReaktivListener read a value of another graph that another "
+                    + "thread is updating; listeners run under the engine's lock of the node they observe and "
+                    + "cannot wait for another graph's lock. Read other graphs from an effect instead.");
+        }
+        Domain[] merge = Arrays.copyOf(held, heldCount + 1);
+        merge[heldCount] = wanted;
+        restartMerge = merge;
+        Domain.Restart r = restartSignal;
+        if (r == null) {
+            r = new Domain.Restart();
+            restartSignal = r;
+        }
+        return r;
+    }
+
+    /** Whether a restart is unwinding this thread (user code that caught it is aborted all the same). */
+    boolean restarting() {
+        return restartMerge != null;
+    }
+
+    /** The signal to rethrow where user code swallowed it. */
+    Error restartSignal() {
+        return java.util.Objects.requireNonNull(restartSignal);
+    }
+
+    /** The outermost operation takes what to merge, ending the unwinding. */
+    Domain[] takeRestart() {
+        Domain[] merge = java.util.Objects.requireNonNull(restartMerge);
+        restartMerge = null;
+        return merge;
+    }
+
     /** The effect whose body runs on this thread (innermost): its writes extend its chain of runs. */
     @Nullable EffectNode runningEffect;
 

@@ -354,7 +354,7 @@ class HostileUserCodeTest {
         List<Boolean> lockHeld = new ArrayList<>();
         effect(() -> {
             other.get();
-            lockHeld.add(Engine.LOCK.isHeldByCurrentThread());
+            lockHeld.add((ThreadState.current().heldCount() > 0));
         });
         Signal<Integer> s = signal(0);
         s.update(x -> {
@@ -373,7 +373,7 @@ class HostileUserCodeTest {
         List<Boolean> lockHeld = new ArrayList<>();
         effect(() -> {
             other.get();
-            lockHeld.add(Engine.LOCK.isHeldByCurrentThread());
+            lockHeld.add((ThreadState.current().heldCount() > 0));
         });
         Signal<Integer> s = signal(0, (a, b) -> {
             other.update(v -> v + 1);
@@ -441,7 +441,7 @@ class HostileUserCodeTest {
         List<Boolean> lockHeld = new ArrayList<>();
         List<Effect> created = new ArrayList<>();
         s.update(x -> {
-            created.add(effect(() -> lockHeld.add(Engine.LOCK.isHeldByCurrentThread())));
+            created.add(effect(() -> lockHeld.add((ThreadState.current().heldCount() > 0))));
             return x + 1;
         });
         assertThat(lockHeld).containsExactly(false);

@@ -1,0 +1,332 @@
+package io.reaktiv;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A graph component: the lock that guards its nodes and the write counter its unwatched computeds poll. Nodes
+ * that share an edge share a domain, so writes to graphs that share no node take different locks and never
+ * wait for each other, and a write to one graph does not disturb the cached reads of another.
+ *
+ * <p>Implementation notes.
+ * <ul>
+ *   <li><b>Merge only.</b> A node gets a domain the first time it is locked ({@link #of}); a node with no
+ *   domain yet has no edges and no lock state, so linking it only adopts it into the other end's domain. Two
+ *   domains are merged, under both their locks, when an edge would join them: one points to the other
+ *   ({@link #mergedInto}) and is never a root again. Domains never split
+ *   (a graph whose edges are removed keeps its lock), so the invariant that both ends of every edge are in
+ *   one domain needs no bookkeeping, and every graph walk stays inside the domain whose lock is held. Of the
+ *   two, the root is the one the merging thread has held longest, so the lock its outermost operation holds
+ *   stays the root until that operation ends. What an updater or equality reads is joined to the domain it
+ *   runs under ({@link #joinOutermost}), so an update stays one step in the order of writes.</li>
+ *   <li><b>Locking a moving target.</b> A node's domain is its root, found by following {@code mergedInto}.
+ *   {@link #lock} locks the root it found and checks that it is still the node's root; if a merge moved the
+ *   node meanwhile it unlocks and tries again. Once held, the root stays the node's root: a merge that would
+ *   absorb it needs its lock.</li>
+ *   <li><b>Deadlock freedom.</b> A thread blocks on a domain's lock only if that domain's {@link #order} is
+ *   lower than the order of every domain it holds, so every chain of threads waiting on one another descends
+ *   in order and cannot close into a cycle. Orders are node ids, so the usual nesting (a computed created
+ *   after what it reads, evaluated under its own domain's lock, first reading an older node's domain) is in
+ *   order. A lock wanted out of order is only tried ({@code tryLock}); if another thread holds it, this thread
+ *   throws {@link Restart}: every frame releases what it holds, the outermost locked operation on the thread
+ *   merges the domains it was using with the one it wanted ({@link #mergeForRetry}, holding nothing, so in
+ *   order) and runs again. The user code it runs again is what may run again by contract: computed functions
+ *   (pure; an aborted run publishes nothing), updaters and equalities (like {@code
+ *   AtomicReference.updateAndGet}). Each restart merges at least two domains, so retries end. Listeners are
+ *   not restartable (the write they observe has happened): a lock they want out of order and cannot get is
+ *   refused with an exception instead.</li>
+ *   <li><b>Versions.</b> {@link #version} is the root's write counter: a write bumps it before it publishes
+ *   anything, and an unwatched computed validated at the current version is up to date. A merge keeps the
+ *   larger of the two versions (see {@link #merge}), so a computed up to date in either part stays so, and
+ *   none that missed a write can pass for validated.</li>
+ * </ul>
+ */
+final class Domain {
+
+    private static final VarHandle NODE_DOMAIN;
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            NODE_DOMAIN = lookup.findVarHandle(Node.class, "domain", Domain.class);
+            VERSION = lookup.findVarHandle(Domain.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The lock order: the id of the node that created the domain. */
+    final long order;
+    final ReentrantLock lock = new ReentrantLock();
+    /** The domain this one was merged into; {@code null} while it is a root. Written under both locks. */
+    volatile @Nullable Domain mergedInto;
+    /** Bumped (release) by every write in this domain before anything else of the write is published. */
+    volatile long version;
+
+    private Domain(long order) {
+        this.order = order;
+    }
+
+    // ---------------------------------------------------------------- finding
+
+    /** The root domain of {@code node}, created if it has none yet. */
+    static Domain of(Node node) {
+        Domain d = node.domain;
+        if (d == null) {
+            Domain created = new Domain(node.id);
+            d = NODE_DOMAIN.compareAndSet(node, (Domain) null, created) ? created : node.domain;
+        }
+        return root(node, d);
+    }
+
+    private static Domain root(Node node, Domain d) {
+        Domain m = d.mergedInto;
+        if (m == null) {
+            return d;
+        }
+        do {
+            d = m;
+            m = d.mergedInto;
+        } while (m != null);
+        node.domain = d; // shortcut for the next lookup; any domain on the chain to the root is a valid value
+        return d;
+    }
+
+    /**
+     * The version of {@code node}'s root domain, without creating one: {@code -2} if it has none (then it
+     * was never validated, and no validation stamp equals it).
+     */
+    static long versionOf(Node node) {
+        Domain d = node.domain;
+        if (d == null) {
+            return -2;
+        }
+        for (Domain m = d.mergedInto; m != null; m = m.mergedInto) {
+            d = m;
+        }
+        return d.version;
+    }
+
+    /** Bumps the version of a root this thread holds (a write). */
+    void bumpVersion() {
+        VERSION.setRelease(this, version + 1);
+    }
+
+    // ---------------------------------------------------------------- locking
+
+    /**
+     * Locks {@code node}'s domain unless this thread holds it already. Returns how many locks it took (0 or 1),
+     * to hand to {@link #unlock}.
+     *
+     * @throws Restart if the lock is wanted out of order and another thread holds it
+     */
+    static int lock(Node node, ThreadState ts) {
+        while (true) {
+            Domain d = of(node);
+            if (d.lock.isHeldByCurrentThread()) {
+                return 0;
+            }
+            acquire(d, ts);
+            if (d.mergedInto == null && of(node) == d) {
+                ts.pushHeld(d);
+                return 1;
+            }
+            d.lock.unlock();
+        }
+    }
+
+    /**
+     * Locks the domains of {@code a} and {@code b} and makes them one, unless they are one already. Returns
+     * how many locks it took (0 to 2), to hand to {@link #unlock}. Both stay held until then, so the nodes stay
+     * in the joined domain.
+     *
+     * @throws Restart if a lock is wanted out of order and another thread holds it
+     */
+    static int lockJoined(Node a, Node b, ThreadState ts) {
+        while (true) {
+            // A node without a domain has no edges and no lock state: adopting it needs nobody else's lock.
+            if (a.domain == null && b.domain != null) {
+                int taken = lock(b, ts);
+                if (NODE_DOMAIN.compareAndSet(a, (Domain) null, of(b))) {
+                    return taken;
+                }
+                unlock(ts, taken);
+                continue;
+            }
+            if (b.domain == null) {
+                int taken = lock(a, ts);
+                if (NODE_DOMAIN.compareAndSet(b, (Domain) null, of(a))) {
+                    return taken;
+                }
+                unlock(ts, taken);
+                continue;
+            }
+            Domain ra = of(a);
+            Domain rb = of(b);
+            if (ra == rb) {
+                int taken = lock(a, ts);
+                if (of(b) == of(a)) {
+                    return taken;
+                }
+                unlock(ts, taken);
+                continue;
+            }
+            // Higher order first: with nothing else held both acquisitions are then in order.
+            Domain high = ra.order > rb.order ? ra : rb;
+            Domain low = high == ra ? rb : ra;
+            int taken = lockRoot(high, ts);
+            if (taken < 0) {
+                continue;
+            }
+            int more = lockRoot(low, ts);
+            if (more < 0) {
+                unlock(ts, taken);
+                continue;
+            }
+            // The root is the one this thread will hold longest: it took it first (locks go newest first).
+            if (ts.heldIndex(low) < ts.heldIndex(high)) {
+                merge(high, low);
+            } else {
+                merge(low, high);
+            }
+            return taken + more;
+        }
+    }
+
+    /**
+     * Joins {@code node}'s domain to the one this thread's outermost locked operation holds, so that what an
+     * updater or equality reads cannot change until its result is written: the operation then stays
+     * serializable with every write, as it was with one lock. Returns how many locks it took (0 or 1), to hand
+     * to {@link #unlock}.
+     *
+     * @throws Restart if the lock is wanted out of order and another thread holds it
+     */
+    static int joinOutermost(Node node, ThreadState ts) {
+        Domain base = ts.heldAt(0); // always a root: every merge this thread makes keeps the longest-held one
+        while (true) {
+            if (node.domain == null) {
+                if (NODE_DOMAIN.compareAndSet(node, (Domain) null, base)) {
+                    return 0;
+                }
+                continue;
+            }
+            Domain r = of(node);
+            if (r == base) {
+                return 0;
+            }
+            int taken = lockRoot(r, ts);
+            if (taken < 0) {
+                continue;
+            }
+            if (taken == 0) {
+                return 0; // held by this thread already, so nobody else can write there meanwhile
+            }
+            merge(r, base);
+            return taken;
+        }
+    }
+
+    /** Locks {@code d} if it is still a root: 0 if held already, 1 if taken, -1 if it is no root any more. */
+    private static int lockRoot(Domain d, ThreadState ts) {
+        if (d.lock.isHeldByCurrentThread()) {
+            return d.mergedInto == null ? 0 : -1;
+        }
+        acquire(d, ts);
+        if (d.mergedInto != null) {
+            d.lock.unlock();
+            return -1;
+        }
+        ts.pushHeld(d);
+        return 1;
+    }
+
+    /** Blocks for {@code d}'s lock if the order allows; otherwise only tries it. */
+    private static void acquire(Domain d, ThreadState ts) {
+        if (ts.heldCount() == 0 || d.order < ts.lowestHeldOrder()) {
+            d.lock.lock();
+        } else if (!d.lock.tryLock()) {
+            throw Failures.sneakyThrow(ts.restart(d));
+        }
+    }
+
+    /** Releases the last {@code count} locks this thread took, newest first. */
+    static void unlock(ThreadState ts, int count) {
+        for (int i = 0; i < count; i++) {
+            ts.popHeld().lock.unlock();
+        }
+    }
+
+    /**
+     * Both roots locked by this thread: {@code absorbed} joins {@code root}. The joined version is the larger
+     * one: a computed validated at its domain's current version stays up to date, and one validated before a
+     * write in its domain has a stamp below that domain's version, so below the joined one too.
+     */
+    private static void merge(Domain absorbed, Domain root) {
+        if (absorbed.version > root.version) {
+            VERSION.setRelease(root, absorbed.version);
+        }
+        absorbed.mergedInto = root;
+    }
+
+    /**
+     * Called by the outermost locked operation of a thread after a {@link Restart} unwound it, holding nothing:
+     * merges the domains the operation held with the one it wanted, so that its retry finds them one.
+     */
+    static void mergeForRetry(ThreadState ts) {
+        Domain[] wanted = ts.takeRestart();
+        while (true) {
+            // Lock the current roots from the highest order down (in order: nothing else is held), then merge.
+            Domain[] roots = new Domain[wanted.length];
+            int n = 0;
+            for (Domain w : wanted) {
+                Domain r = w;
+                for (Domain m = r.mergedInto; m != null; m = m.mergedInto) {
+                    r = m;
+                }
+                boolean seen = false;
+                for (int i = 0; i < n; i++) {
+                    seen |= roots[i] == r;
+                }
+                if (!seen) {
+                    roots[n++] = r;
+                }
+            }
+            java.util.Arrays.sort(roots, 0, n, (x, y) -> Long.compare(y.order, x.order));
+            int taken = 0;
+            boolean allRoots = true;
+            for (int i = 0; i < n && allRoots; i++) {
+                roots[i].lock.lock();
+                ts.pushHeld(roots[i]);
+                taken++;
+                allRoots = roots[i].mergedInto == null;
+            }
+            try {
+                if (allRoots) {
+                    for (int i = 1; i < n; i++) {
+                        merge(roots[i], roots[0]);
+                    }
+                    return;
+                }
+            } finally {
+                unlock(ts, taken);
+            }
+        }
+    }
+
+    /**
+     * Unwinds a thread's locked operations down to the outermost one after a lock was wanted out of order and
+     * was held by another thread (see the class comment). An {@code Error}, so that user code catching
+     * exceptions lets it pass; user code that catches it anyway is noticed ({@link ThreadState#restarting()})
+     * and aborted all the same.
+     */
+    static final class Restart extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Restart() {
+            super("a lock was wanted out of order: the operation restarts", null, false, false);
+        }
+    }
+}
