@@ -243,10 +243,26 @@ final class Domain {
         return 1;
     }
 
-    /** Blocks for {@code d}'s lock if the order allows; otherwise only tries it. */
+    /**
+     * How many times a thread checks a held lock again before it parks. Locks are held for a write or one
+     * computation, far shorter than parking and waking a thread (microseconds), so a short spin usually wins.
+     */
+    private static final int SPINS = 128;
+
+    /** Blocks for {@code d}'s lock if the order allows (after a short spin); otherwise only tries it. */
     private static void acquire(Domain d, ThreadState ts) {
         if (ts.heldCount() == 0 || d.order < ts.lowestHeldOrder()) {
-            d.lock.lock();
+            ReentrantLock lock = d.lock;
+            if (lock.tryLock()) {
+                return;
+            }
+            for (int i = 0; i < SPINS; i++) {
+                Thread.onSpinWait();
+                if (!lock.isLocked() && lock.tryLock()) {
+                    return;
+                }
+            }
+            lock.lock();
         } else if (!d.lock.tryLock()) {
             throw Failures.sneakyThrow(ts.restart(d));
         }

@@ -48,7 +48,7 @@ public class ComputedVersionBeforeValueTest {
     final Signal<Integer> trigger = Reaktiv.signal(0);
     final Computed<Integer> doubled = Reaktiv.computed(() -> value.get() * 2);
 
-    // Written by the effect's runs, which never overlap (claimed and finished under the engine's lock).
+    // Written by the effect's runs, which never overlap (claimed and finished under the effect's domain lock).
     int runs;
     int firstTrigger = -1;
     int firstDoubled = -1;

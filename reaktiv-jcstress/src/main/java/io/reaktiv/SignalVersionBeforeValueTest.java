@@ -47,7 +47,7 @@ public class SignalVersionBeforeValueTest {
     final Signal<Integer> value = Reaktiv.signal(0);
     final Signal<Integer> trigger = Reaktiv.signal(0);
 
-    // Written by the effect's runs, which never overlap (claimed and finished under the engine's lock).
+    // Written by the effect's runs, which never overlap (claimed and finished under the effect's domain lock).
     int runs;
     int firstTrigger = -1;
     int firstValue = -1;

@@ -20,7 +20,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * <p>r1: {@code doubled}; r2: {@code ready}; r3: {@code doubled} again, as the reader saw them in that order.
  */
 @JCStressTest
-@Description("Claim 3, global version first (through a later write): a reader that saw a write made after the "
+@Description("Claim 3, domain version first (through a later write): a reader that saw a write made after the "
         + "write of a signal never gets the old result from an unwatched computed of that signal.")
 @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "The reader ran before the writes.")
 @Outcome(id = {"0, 0, 2", "2, 0, 2"}, expect = ACCEPTABLE, desc = "The value was written before a read of the "
@@ -29,13 +29,13 @@ import org.openjdk.jcstress.infra.results.III_Result;
         desc = "Both writes landed between the validation and the flag read: the computed was re-validated.")
 @Outcome(id = "2, 1, 2", expect = ACCEPTABLE, desc = "The reader ran after the writes.")
 @Outcome(id = "0, 1, 0", expect = FORBIDDEN,
-        desc = "The reader saw the later write, then the computed's old result as up to date: the global "
+        desc = "The reader saw the later write, then the computed's old result as up to date: the domain "
                 + "version was not published before the earlier write's value.")
 @Outcome(id = {"2, 0, 0", "2, 1, 0"}, expect = FORBIDDEN,
         desc = "Reads went backwards: the computed's new result was followed by its old result.")
 @Outcome(expect = FORBIDDEN, desc = "Anything else is impossible.")
 @State
-public class GlobalVersionFirstViaLaterWriteTest {
+public class DomainVersionFirstViaLaterWriteTest {
 
     final Signal<Integer> value = Reaktiv.signal(0);
     final Signal<Integer> ready = Reaktiv.signal(0);

@@ -13,7 +13,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 
 /**
  * Claim 3, the path being a watched computed. {@code tripled} is watched by an effect (fresh by its flags; the
- * writer's effect recomputes it after the write), {@code doubled} is watched by nobody (fresh while the global
+ * writer's effect recomputes it after the write), {@code doubled} is watched by nobody (fresh while its domain's
  * version has not moved since its validation). Both derive from {@code value}. The reader validates
  * {@code doubled}, reads {@code tripled}, then {@code doubled} again: a new {@code tripled} proves the write
  * happened, so the unwatched computed must not come back with its old result.
@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * <p>r1: {@code doubled}; r2: {@code tripled}; r3: {@code doubled} again, as the reader saw them in that order.
  */
 @JCStressTest
-@Description("Claim 3, global version first (through a watched computed): a reader that got the new value "
+@Description("Claim 3, domain version first (through a watched computed): a reader that got the new value "
         + "through a watched computed never gets the old result from an unwatched computed of the same signal.")
 @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "The reader ran before the write.")
 @Outcome(id = "0, 0, 2", expect = ACCEPTABLE, desc = "The write landed before the last read.")
@@ -31,12 +31,12 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @Outcome(id = "2, 3, 2", expect = ACCEPTABLE, desc = "The reader ran after the write.")
 @Outcome(id = "0, 3, 0", expect = FORBIDDEN,
         desc = "The reader got the new result from the watched computed, then the unwatched computed's old "
-                + "result as up to date: the global version was not published first.")
+                + "result as up to date: the domain version was not published first.")
 @Outcome(id = {"2, 0, 0", "2, 0, 2", "2, 3, 0"}, expect = FORBIDDEN,
         desc = "Reads went backwards: the unwatched computed's new result was followed by an old result.")
 @Outcome(expect = FORBIDDEN, desc = "Anything else is impossible.")
 @State
-public class GlobalVersionFirstViaComputedTest {
+public class DomainVersionFirstViaComputedTest {
 
     final Signal<Integer> value = Reaktiv.signal(0);
     final Computed<Integer> doubled = Reaktiv.computed(() -> value.get() * 2); // never watched
