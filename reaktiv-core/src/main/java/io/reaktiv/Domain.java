@@ -126,7 +126,7 @@ final class Domain {
     static int lock(Node node, ThreadState ts) {
         while (true) {
             Domain d = of(node);
-            if (d.lock.isHeldByCurrentThread()) {
+            if (ts.heldCount() != 0 && d.lock.isHeldByCurrentThread()) {
                 return 0;
             }
             acquire(d, ts);
@@ -146,6 +146,13 @@ final class Domain {
      * @throws Restart if a lock is wanted out of order and another thread holds it
      */
     static int lockJoined(Node a, Node b, ThreadState ts) {
+        if (ts.heldCount() != 0) {
+            Domain d = a.domain;
+            // The common case inside a computation: both already point at the root this thread holds.
+            if (d != null && d == b.domain && d.mergedInto == null && d.lock.isHeldByCurrentThread()) {
+                return 0;
+            }
+        }
         while (true) {
             // A node without a domain has no edges and no lock state: adopting it needs nobody else's lock.
             if (a.domain == null && b.domain != null) {

@@ -543,6 +543,55 @@ class DisjointGraphsTest {
         assertThat(fixture.effectErrors).isEmpty();
     }
 
+    @Test
+    void aListenerReadingAGraphThatAnotherThreadHoldsOutOfLockOrderIsRefusedNotDeadlocked() throws Exception {
+        // Graph x is created first, so its lock comes first in the order; graph y's lock is wanted out of order
+        // by a listener running under x's lock. A listener observes a write that has happened and cannot be run
+        // again, so instead of waiting (which could deadlock) its read is refused with a clear exception.
+        Signal<Integer> sx = signal(0).named("sx");
+        Signal<Integer> sy = signal(1).named("sy");
+        Computed<Integer> cy = computed(() -> sy.get() * 2).named("cy"); // unwatched: validated on read
+        assertThat(cy.get()).isEqualTo(2);
+        sx.set(1); // gives sx its own lock now, ordered before cy's
+        List<Object> listenerSaw = new CopyOnWriteArrayList<>();
+        Gate gate = new Gate();
+        ExecutorService pool = daemonPool(1);
+        try (ListenerRegistration ignored = Reaktiv.addListener(new ReaktivListener() {
+            @Override
+            public void onWrite(ReadableSignal<?> signal) {
+                if (signal == sx) {
+                    try {
+                        listenerSaw.add(cy.get());
+                    } catch (IllegalStateException refused) {
+                        listenerSaw.add(refused.getMessage());
+                    }
+                }
+            }
+        })) {
+            Future<?> holder = pool.submit(() -> {
+                sy.set(2); // cy is stale now: reading it needs y's lock
+                sy.update(x -> {
+                    gate.park();
+                    return x + 1;
+                });
+            });
+            gate.awaitParked();
+            try {
+                sx.set(2);
+            } finally {
+                gate.open();
+            }
+            holder.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(listenerSaw).hasSize(1);
+        assertThat(listenerSaw.get(0)).asString()
+                .startsWith("A ReaktivListener read a value of another graph that another thread is updating");
+        assertThat(sx.peek()).isEqualTo(2);
+        assertThat(cy.get()).as("the graph the listener could not read is fine").isEqualTo(6);
+    }
+
     // ================================================================ 4. stress with exact outcomes
 
     /**
