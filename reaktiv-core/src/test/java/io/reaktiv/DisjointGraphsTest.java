@@ -592,6 +592,97 @@ class DisjointGraphsTest {
         assertThat(cy.get()).as("the graph the listener could not read is fine").isEqualTo(6);
     }
 
+    /**
+     * Graph x is given its lock first, graph y later, so y's lock comes after x's in the order: an operation
+     * holding x's lock may only try y's. Thread 1 holds y (parked in an updater of {@code sy}); the worker's
+     * operation on x then wants y out of order, restarts, joins the two once thread 1 is done, and runs again.
+     */
+    private record OutOfOrder(Signal<Integer> sx, Signal<Integer> sy, Computed<Integer> cy, Gate gate,
+            Future<?> holder) {
+
+        static OutOfOrder start(ExecutorService pool) {
+            Signal<Integer> sx = signal(0).named("sx");
+            sx.set(1); // x's lock now exists, ordered before y's
+            Signal<Integer> sy = signal(1).named("sy");
+            Computed<Integer> cy = computed(() -> sy.get() * 10).named("cy");
+            assertThat(cy.get()).isEqualTo(10); // y's lock now exists too
+            Gate gate = new Gate();
+            Future<?> holder = pool.submit(() -> sy.update(x -> {
+                gate.park();
+                return x + 1;
+            }));
+            gate.awaitParked();
+            return new OutOfOrder(sx, sy, cy, gate, holder);
+        }
+
+        /** Once the worker waits for thread 1 (it restarted and now joins the graphs in order), lets it go. */
+        void releaseWhenWaiting(AtomicReference<Thread> worker) throws Exception {
+            try {
+                awaitWaiting(worker);
+            } finally {
+                gate.open();
+            }
+            holder.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUpdaterThatReadsAGraphHeldOutOfLockOrderRunsAgainAfterTheJoinAndSeesTheOtherWrite() throws Exception {
+        ExecutorService pool = daemonPool(2);
+        OutOfOrder setup = OutOfOrder.start(pool);
+        AtomicInteger updaterStarts = new AtomicInteger();
+        List<Integer> cySeen = new CopyOnWriteArrayList<>();
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        Future<?> update = pool.submit(() -> {
+            worker.set(Thread.currentThread());
+            setup.sx().update(x -> {
+                updaterStarts.incrementAndGet();
+                int y = setup.cy().get();
+                cySeen.add(y);
+                return x + y;
+            });
+        });
+        setup.releaseWhenWaiting(worker);
+        update.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // The first start read nothing (refused at cy's lock); the second ran after thread 1's write.
+        assertThat(updaterStarts).hasValue(2);
+        assertThat(cySeen).containsExactly(20);
+        assertThat(setup.sx().peek()).isEqualTo(21);
+        assertThat(setup.sy().peek()).isEqualTo(2);
+    }
+
+    @Test
+    void anEffectWhoseComputedFirstReadsAGraphHeldOutOfLockOrderRunsOnceWithTheJoinedValue() throws Exception {
+        ExecutorService pool = daemonPool(2);
+        Signal<Integer> trigger = signal(0).named("trigger");
+        AtomicReference<Computed<Integer>> reachInto = new AtomicReference<>();
+        AtomicInteger runs = new AtomicInteger();
+        Computed<Integer> c = computed(() -> {
+            runs.incrementAndGet();
+            int t = trigger.get();
+            Computed<Integer> other = reachInto.get();
+            return other == null ? t : t + other.get();
+        }).named("c");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        track(effect("e", () -> seen.add(c.get()))); // e, c and trigger share a lock created before x and y
+        OutOfOrder setup = OutOfOrder.start(pool);
+        reachInto.set(setup.cy());
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        int runsBefore = runs.get();
+        Future<?> write = pool.submit(() -> {
+            worker.set(Thread.currentThread());
+            trigger.set(1); // e validates c, whose new run wants cy's lock out of order: restart, join, again
+        });
+        setup.releaseWhenWaiting(worker);
+        write.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(runs.get() - runsBefore).as("c's function: the abandoned start and the real run").isEqualTo(2);
+        assertThat(seen).as("e ran once for the write, with thread 1's value").containsExactly(0, 21);
+        setup.sy().set(5);
+        assertThat(seen).as("the join makes e react to y").containsExactly(0, 21, 51);
+    }
+
     // ================================================================ 4. stress with exact outcomes
 
     /**
