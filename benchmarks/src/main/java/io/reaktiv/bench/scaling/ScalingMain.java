@@ -7,6 +7,7 @@ import static io.reaktiv.Reaktiv.signal;
 import io.reaktiv.Computed;
 import io.reaktiv.Effect;
 import io.reaktiv.Signal;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +32,26 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Baselines ({@code atomic}): a counter per thread, a cache line apart (A), one shared {@code AtomicLong} (B),
  * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D).
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic A|B|C|D 1,2
- * [windowMillis=1000] [windows=5]}; one library and workload per JVM. Output: {@code workload library threads
- * median_ops_per_s min max check}; the first two windows of each thread count are warm-up.
+ * <p>{@code vaadin}: the same four shapes and checks on Vaadin's standalone signals ({@code com.vaadin:signals}:
+ * {@code ValueSignal}, {@code Signal.computed}, {@code Signal.effect}; {@code value()} reads, {@code peek()} for
+ * the checks). That library is compiled for Java 21, so its workloads live in {@code src/main/java21}
+ * ({@code VaadinWorkloads}), exist only in builds on JDK 21+, and are loaded here by name; in other builds
+ * {@code vaadin} exits with status 3 and says what it needs. B and C's writes use {@code ValueSignal.update},
+ * Vaadin's atomic read-modify-write (a transaction that checks the value read and retries if another thread
+ * changed it). Like the scenario adapter, no {@code SignalEnvironment} is registered, so Vaadin runs each effect
+ * on the thread whose write invalidated it, before that write returns.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic|vaadin A|B|C|D 1,2
+ * [windowMillis=1000] [windows=5] [warmupWindows=2]}; one library and workload per JVM. Output: {@code workload
+ * library threads median_ops_per_s min max check} (rates in M or, below a million, k operations per second, all
+ * threads together); each thread count first runs its warm-up windows, checked but not counted. Vaadin's write
+ * path takes 15 to 20 s to compile: give it 20 warm-up windows of 1 s, or the first thread count measures code
+ * that is not compiled yet.
  */
 public final class ScalingMain {
+
+    /** The Vaadin workloads: in {@code src/main/java21}, so in this build only if it ran on JDK 21+. */
+    private static final String VAADIN_WORKLOADS = "io.reaktiv.bench.scaling.VaadinWorkloads";
 
     private ScalingMain() {
     }
@@ -43,27 +59,32 @@ public final class ScalingMain {
     /**
      * Entry point.
      *
-     * @param args library, workload, comma-separated thread counts, optional window length and count
+     * @param args library, workload, comma-separated thread counts, optional window length, count and warm-up count
      * @throws Exception if a worker fails
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ScalingMain reaktiv|atomic A|B|C|D 1,2,4 [windowMillis] [windows]");
+            System.err.println("usage: ScalingMain reaktiv|atomic|vaadin A|B|C|D 1,2,4 [windowMillis] [windows]"
+                    + " [warmupWindows]");
             System.exit(2);
+        }
+        if (args[0].equals("vaadin")) {
+            requireVaadin();
         }
         String library = args[0];
         String workload = args[1];
         int[] threadCounts = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         long windowMillis = args.length > 3 ? Long.parseLong(args[3]) : 1000;
         int windows = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        int warmups = args.length > 5 ? Integer.parseInt(args[5]) : 2;
         System.out.println("# " + library + " " + workload + ", " + System.getProperty("java.vm.name") + " "
                 + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus, windows "
-                + windows + " x " + windowMillis + " ms");
+                + windows + " x " + windowMillis + " ms after " + warmups + " warm-up");
         for (int threads : threadCounts) {
             Workload w = Workload.of(library, workload, threads);
             long[] rates = new long[windows];
             String check = "ok";
-            for (int i = -2; i < windows; i++) {
+            for (int i = -warmups; i < windows; i++) {
                 long ops = w.window(windowMillis);
                 String failure = w.verify();
                 if (failure != null) {
@@ -75,8 +96,43 @@ public final class ScalingMain {
             }
             w.close();
             Arrays.sort(rates);
-            System.out.printf(Locale.ROOT, "%s %s %d %.2fM %.2fM %.2fM %s%n", workload, library, threads,
-                    rates[windows / 2] / 1e6, rates[0] / 1e6, rates[windows - 1] / 1e6, check);
+            System.out.printf(Locale.ROOT, "%s %s %d %s %s %s %s%n", workload, library, threads,
+                    rate(rates[windows / 2]), rate(rates[0]), rate(rates[windows - 1]), check);
+        }
+    }
+
+    /** Millions with two decimals; below a million, thousands (Vaadin's writes would all print as 0.0xM). */
+    private static String rate(long opsPerSecond) {
+        return opsPerSecond >= 1_000_000
+                ? String.format(Locale.ROOT, "%.2fM", opsPerSecond / 1e6)
+                : String.format(Locale.ROOT, "%.1fk", opsPerSecond / 1e3);
+    }
+
+    /**
+     * Exits with status 3, as {@code ScenarioMain} does, when the Vaadin workloads are not in this build or
+     * cannot be linked (the build ran on JDK 17, or the classpath lacks {@code com.vaadin:signals}).
+     */
+    private static void requireVaadin() {
+        try {
+            Class.forName(VAADIN_WORKLOADS).getDeclaredMethod("create", String.class, int.class);
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            System.err.println("# vaadin: not in this build (" + e + "). The Vaadin workloads (benchmarks/src/main/"
+                    + "java21) and their dependency com.vaadin:signals are compiled for Java 21: build the benchmarks"
+                    + " module with JAVA_HOME set to JDK 21 or newer (profile vaadin-signals), run it on JDK 21+ with"
+                    + " benchmarks.jar on the classpath.");
+            System.exit(3);
+        }
+    }
+
+    /** Creates a Vaadin workload through {@code VaadinWorkloads.create}, loaded by name (see the class comment). */
+    static Workload vaadin(String name, int threads) {
+        try {
+            return (Workload) Class.forName(VAADIN_WORKLOADS).getDeclaredMethod("create", String.class, int.class)
+                    .invoke(null, name, threads);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the Vaadin workload " + name, e);
         }
     }
 
@@ -110,10 +166,17 @@ public final class ScalingMain {
         }
 
         static Workload of(String library, String name, int threads) {
+            if (!List.of("A", "B", "C", "D").contains(name)) {
+                throw new IllegalArgumentException("workload must be A, B, C or D, not " + name);
+            }
+            if (library.equals("vaadin")) {
+                return vaadin(name, threads);
+            }
             boolean reaktiv = switch (library) {
                 case "reaktiv" -> true;
                 case "atomic" -> false;
-                default -> throw new IllegalArgumentException("library must be reaktiv or atomic, not " + library);
+                default -> throw new IllegalArgumentException(
+                        "library must be reaktiv, atomic or vaadin, not " + library);
             };
             return switch (name) {
                 case "A" -> reaktiv ? new ReaktivDisjoint(threads) : new AtomicDisjoint(threads);
