@@ -104,7 +104,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             }
         }
         while (true) {
-            int taken = Domain.lockJoined(this, sub, ts);
+            int taken = Domain.enterJoined(this, sub, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 try {
@@ -121,7 +121,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts);
         }
@@ -142,16 +142,16 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             refresh(ts);
             Node sub = ts.activeSub;
             if (sub != null) {
-                int taken = Domain.lockJoined(this, sub, ts);
+                int taken = Domain.enterJoined(this, sub, ts);
                 try {
                     Engine.link(this, sub);
                 } finally {
-                    Domain.unlock(ts, taken);
+                    Domain.exit(ts, taken);
                 }
             }
             return unwrap(value);
         } finally {
-            Domain.unlock(ts, joined);
+            Domain.exit(ts, joined);
         }
     }
 
@@ -166,7 +166,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             }
         }
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 refresh(ts);
@@ -176,7 +176,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts);
         }

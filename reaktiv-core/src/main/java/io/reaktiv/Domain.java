@@ -6,7 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A graph component: the lock that guards its nodes and the write counter its unwatched computeds poll. Nodes
+ * A graph component: the lock that guards its nodes (the domain itself, one object less to reach) and the write
+ * counter its unwatched computeds poll. Nodes
  * that share an edge share a domain, so writes to graphs that share no node take different locks and never
  * wait for each other, and a write to one graph does not disturb the cached reads of another.
  *
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *   stays the root until that operation ends. What an updater or equality reads is joined to the domain it
  *   runs under ({@link #joinOutermost}), so an update stays one step in the order of writes.</li>
  *   <li><b>Locking a moving target.</b> A node's domain is its root, found by following {@code mergedInto}.
- *   {@link #lock} locks the root it found and checks that it is still the node's root; if a merge moved the
+ *   {@link #enter} locks the root it found and checks that it is still the node's root; if a merge moved the
  *   node meanwhile it unlocks and tries again. Once held, the root stays the node's root: a merge that would
  *   absorb it needs its lock.</li>
  *   <li><b>Deadlock freedom.</b> A thread blocks on a domain's lock only if that domain's {@link #order} is
@@ -43,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  *   none that missed a write can pass for validated.</li>
  * </ul>
  */
-final class Domain {
+final class Domain extends ReentrantLock {
+
+    private static final long serialVersionUID = 1L;
 
     private static final VarHandle NODE_DOMAIN;
     private static final VarHandle VERSION;
@@ -60,7 +63,6 @@ final class Domain {
 
     /** The lock order: the id of the node that created the domain. */
     final long order;
-    final ReentrantLock lock = new ReentrantLock();
     /** The domain this one was merged into; {@code null} while it is a root. Written under both locks. */
     volatile @Nullable Domain mergedInto;
     /** Bumped (release) by every write in this domain before anything else of the write is published. */
@@ -119,14 +121,24 @@ final class Domain {
 
     /**
      * Locks {@code node}'s domain unless this thread holds it already. Returns how many locks it took (0 or 1),
-     * to hand to {@link #unlock}.
+     * to hand to {@link #exit}.
      *
      * @throws Restart if the lock is wanted out of order and another thread holds it
      */
-    static int lock(Node node, ThreadState ts) {
+    static int enter(Node node, ThreadState ts) {
+        Domain d = node.domain;
+        if (d != null && ts.heldCount() == 0 && d.mergedInto == null && d.tryLock()) {
+            // The common case: the node points at its root, and this thread holds nothing. Still the root once
+            // locked means still the node's root: moving the node would have needed this lock.
+            if (d.mergedInto == null) {
+                ts.pushHeld(d);
+                return 1;
+            }
+            d.unlock();
+        }
         while (true) {
-            Domain d = of(node);
-            if (ts.heldCount() != 0 && d.lock.isHeldByCurrentThread()) {
+            d = of(node);
+            if (ts.heldCount() != 0 && d.isHeldByCurrentThread()) {
                 return 0;
             }
             acquire(d, ts);
@@ -134,51 +146,51 @@ final class Domain {
                 ts.pushHeld(d);
                 return 1;
             }
-            d.lock.unlock();
+            d.unlock();
         }
     }
 
     /**
      * Locks the domains of {@code a} and {@code b} and makes them one, unless they are one already. Returns
-     * how many locks it took (0 to 2), to hand to {@link #unlock}. Both stay held until then, so the nodes stay
+     * how many locks it took (0 to 2), to hand to {@link #exit}. Both stay held until then, so the nodes stay
      * in the joined domain.
      *
      * @throws Restart if a lock is wanted out of order and another thread holds it
      */
-    static int lockJoined(Node a, Node b, ThreadState ts) {
+    static int enterJoined(Node a, Node b, ThreadState ts) {
         if (ts.heldCount() != 0) {
             Domain d = a.domain;
             // The common case inside a computation: both already point at the root this thread holds.
-            if (d != null && d == b.domain && d.mergedInto == null && d.lock.isHeldByCurrentThread()) {
+            if (d != null && d == b.domain && d.mergedInto == null && d.isHeldByCurrentThread()) {
                 return 0;
             }
         }
         while (true) {
             // A node without a domain has no edges and no lock state: adopting it needs nobody else's lock.
             if (a.domain == null && b.domain != null) {
-                int taken = lock(b, ts);
+                int taken = enter(b, ts);
                 if (NODE_DOMAIN.compareAndSet(a, (Domain) null, of(b))) {
                     return taken;
                 }
-                unlock(ts, taken);
+                exit(ts, taken);
                 continue;
             }
             if (b.domain == null) {
-                int taken = lock(a, ts);
+                int taken = enter(a, ts);
                 if (NODE_DOMAIN.compareAndSet(b, (Domain) null, of(a))) {
                     return taken;
                 }
-                unlock(ts, taken);
+                exit(ts, taken);
                 continue;
             }
             Domain ra = of(a);
             Domain rb = of(b);
             if (ra == rb) {
-                int taken = lock(a, ts);
+                int taken = enter(a, ts);
                 if (of(b) == of(a)) {
                     return taken;
                 }
-                unlock(ts, taken);
+                exit(ts, taken);
                 continue;
             }
             // Higher order first: with nothing else held both acquisitions are then in order.
@@ -190,7 +202,7 @@ final class Domain {
             }
             int more = lockRoot(low, ts);
             if (more < 0) {
-                unlock(ts, taken);
+                exit(ts, taken);
                 continue;
             }
             // The root is the one this thread will hold longest: it took it first (locks go newest first).
@@ -207,7 +219,7 @@ final class Domain {
      * Joins {@code node}'s domain to the one this thread's outermost locked operation holds, so that what an
      * updater or equality reads cannot change until its result is written: the operation then stays
      * serializable with every write, as it was with one lock. Returns how many locks it took (0 or 1), to hand
-     * to {@link #unlock}.
+     * to {@link #exit}.
      *
      * @throws Restart if the lock is wanted out of order and another thread holds it
      */
@@ -238,12 +250,12 @@ final class Domain {
 
     /** Locks {@code d} if it is still a root: 0 if held already, 1 if taken, -1 if it is no root any more. */
     private static int lockRoot(Domain d, ThreadState ts) {
-        if (d.lock.isHeldByCurrentThread()) {
+        if (d.isHeldByCurrentThread()) {
             return d.mergedInto == null ? 0 : -1;
         }
         acquire(d, ts);
         if (d.mergedInto != null) {
-            d.lock.unlock();
+            d.unlock();
             return -1;
         }
         ts.pushHeld(d);
@@ -259,26 +271,25 @@ final class Domain {
     /** Blocks for {@code d}'s lock if the order allows (after a short spin); otherwise only tries it. */
     private static void acquire(Domain d, ThreadState ts) {
         if (ts.heldCount() == 0 || d.order < ts.lowestHeldOrder()) {
-            ReentrantLock lock = d.lock;
-            if (lock.tryLock()) {
+            if (d.tryLock()) {
                 return;
             }
             for (int i = 0; i < SPINS; i++) {
                 Thread.onSpinWait();
-                if (!lock.isLocked() && lock.tryLock()) {
+                if (!d.isLocked() && d.tryLock()) {
                     return;
                 }
             }
-            lock.lock();
-        } else if (!d.lock.tryLock()) {
+            d.lock();
+        } else if (!d.tryLock()) {
             throw Failures.sneakyThrow(ts.restart(d));
         }
     }
 
     /** Releases the last {@code count} locks this thread took, newest first. */
-    static void unlock(ThreadState ts, int count) {
+    static void exit(ThreadState ts, int count) {
         for (int i = 0; i < count; i++) {
-            ts.popHeld().lock.unlock();
+            ts.popHeld().unlock();
         }
     }
 
@@ -321,7 +332,7 @@ final class Domain {
             int taken = 0;
             boolean allRoots = true;
             for (int i = 0; i < n && allRoots; i++) {
-                roots[i].lock.lock();
+                roots[i].lock();
                 ts.pushHeld(roots[i]);
                 taken++;
                 allRoots = roots[i].mergedInto == null;
@@ -334,7 +345,7 @@ final class Domain {
                     return;
                 }
             } finally {
-                unlock(ts, taken);
+                exit(ts, taken);
             }
         }
     }

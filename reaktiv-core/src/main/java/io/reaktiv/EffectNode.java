@@ -117,7 +117,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
         }
         boolean runHere;
-        int taken = Domain.lock(effect, ts);
+        int taken = Domain.enter(effect, ts);
         try {
             effect.notified = true;
             // Created under a lock (in an updater): queued, and run once the write releases it.
@@ -134,7 +134,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 effect.dispatched = true;
             }
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         if (runHere) {
             effect.runOnThisThread(ts);
@@ -178,7 +178,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             runIfNotified(ts);
             return;
         }
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             if (queuedIn == ts) {
                 queuedIn = null;
@@ -188,7 +188,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
             dispatched = true;
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         submit();
     }
@@ -198,11 +198,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             scheduler.execute(this::runScheduled);
         } catch (Throwable rejected) {
             ThreadState ts = ThreadState.current();
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             try {
                 dispatched = false;
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             rejectedBy(rejected);
         }
@@ -239,11 +239,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** The task a scheduler runs: one due run, with this thread's own writes flushed after it. */
     private void runScheduled() {
         ThreadState ts = ThreadState.current();
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             dispatched = false;
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         boolean outer = !ts.flushing;
         ts.flushing = true;
@@ -261,7 +261,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private void runIfNotified(ThreadState ts) {
         CycleDetectedException loop = null;
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 if (queuedIn == ts) {
@@ -285,7 +285,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts); // validating met a computed reading another graph in use elsewhere
         }
@@ -329,13 +329,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** The flush of {@code ts} ended abnormally: the effect stays notified but is no longer queued there. */
     void forgetQueue(ThreadState ts) {
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             if (queuedIn == ts) {
                 queuedIn = null;
             }
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
     }
 
@@ -411,7 +411,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      */
     private RunEnd endRun(boolean succeeded, ThreadState ts) {
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 if (succeeded) {
@@ -425,7 +425,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts); // both steps above can be repeated
         }
@@ -490,12 +490,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } else if (outcome == RunEnd.LOOP) {
             CycleDetectedException loop;
             ThreadState ts = ThreadState.current();
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             try {
                 loop = stoppedLoop;
                 stoppedLoop = null;
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             if (loop != null) {
                 report(loop);
@@ -535,7 +535,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * is cancelled and the run ends normally).
      */
     private boolean startWaiting(CompletableFuture<?> stage, ThreadState ts) {
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             Engine.trimDeps(this, ts);
             hasRun = true;
@@ -548,7 +548,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             // and it can no longer register cleanups for this run.
             runner = null;
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         try {
             scheduler.asyncRunStarted();
@@ -597,7 +597,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** {@link #finishRun} for an async run whose stage completed. */
     private RunEnd endAsyncRun(ThreadState ts) {
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 inFlight = null;
@@ -607,7 +607,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts);
         }
@@ -618,11 +618,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         try {
             scheduler.execute(() -> {
                 ThreadState ts = ThreadState.current();
-                int taken = Domain.lock(this, ts);
+                int taken = Domain.enter(this, ts);
                 try {
                     runner = Thread.currentThread();
                 } finally {
-                    Domain.unlock(ts, taken);
+                    Domain.exit(ts, taken);
                 }
                 runOnThisThread(ts);
             });
@@ -639,7 +639,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      */
     private void abandonClaim(ThreadState ts) {
         ArrayList<Runnable> list = null;
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             running = false;
             runner = null;
@@ -652,7 +652,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 notified = true;
             }
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         runCleanups(list);
     }
@@ -768,7 +768,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         ThreadState ts = ThreadState.current();
         ArrayList<Runnable> list = null;
         CompletableFuture<?> toCancel = null;
-        int taken = Domain.lock(this, ts);
+        int taken = Domain.enter(this, ts);
         try {
             if (disposed) {
                 return false;
@@ -782,7 +782,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 list = takeCleanups();
             }
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
         Owner o = owner;
         if (o != null) {

@@ -88,7 +88,7 @@ final class Engine {
         return null;
     }
 
-    /** Records that {@code sub} read {@code dep}. Lock of their (joined, see {@link Domain#lockJoined}) domain held. */
+    /** Records that {@code sub} read {@code dep}. Lock of their (joined, see {@link Domain#enterJoined}) domain held. */
     static Link link(Node dep, Node sub) {
         Link cursor = sub.depsTail;
         Link next = cursor != null ? cursor.nextDep : sub.depsHead;

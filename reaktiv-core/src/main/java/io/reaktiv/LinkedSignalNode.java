@@ -67,7 +67,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 if (!writeLocked(updater, newValue, ts)) {
@@ -79,7 +79,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             // The computation or updater used another graph that another thread was using: run again, joined.
             Domain.mergeForRetry(ts);

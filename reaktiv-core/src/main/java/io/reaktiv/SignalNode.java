@@ -66,12 +66,12 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (Engine.tryReuse(this, sub, version)) {
             return v;
         }
-        int taken = Domain.lockJoined(this, sub, ts);
+        int taken = Domain.enterJoined(this, sub, ts);
         try {
             Engine.link(this, sub);
             return value;
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
     }
 
@@ -93,7 +93,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         try {
             return get(ts.activeSub, ts);
         } finally {
-            Domain.unlock(ts, joined);
+            Domain.exit(ts, joined);
         }
     }
 
@@ -101,12 +101,12 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (sub == null) {
             return value;
         }
-        int taken = Domain.lockJoined(this, sub, ts);
+        int taken = Domain.enterJoined(this, sub, ts);
         try {
             Engine.link(this, sub);
             return value;
         } finally {
-            Domain.unlock(ts, taken);
+            Domain.exit(ts, taken);
         }
     }
 
@@ -119,7 +119,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
             return;
         }
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             try {
                 T current = value;
@@ -133,7 +133,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
                     throw restart;
                 }
             } finally {
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             Domain.mergeForRetry(ts); // the equality read another graph that another thread was using
         }
@@ -146,7 +146,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         while (true) {
-            int taken = Domain.lock(this, ts);
+            int taken = Domain.enter(this, ts);
             boolean outermost = ts.heldCount() == taken;
             Node outer = ts.updating;
             ts.updating = this;
@@ -165,7 +165,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
                 }
             } finally {
                 ts.updating = outer;
-                Domain.unlock(ts, taken);
+                Domain.exit(ts, taken);
             }
             // The updater used another graph that another thread was using: run it again with the graphs joined.
             Domain.mergeForRetry(ts);
