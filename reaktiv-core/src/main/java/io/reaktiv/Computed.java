@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * and rethrown by every read until a dependency changes.
  *
  * <p>The function must be pure: it must not write signals (that throws {@link IllegalStateException}), must
- * not create effects and must not block, because it runs while the engine's lock is held.
+ * not create effects and must not block, because it runs while its graph component's lock is held.
  *
  * @param <T> the type of the value
  */

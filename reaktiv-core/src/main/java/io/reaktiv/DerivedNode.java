@@ -91,7 +91,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             return read(ts);
         }
         if (ts.updating != null && ts.heldCount() > 0) {
-            return readWhileUpdating(ts);
+            return readJoined(sub, ts); // an updater run by an effect: tracked by the effect, and joined
         }
         // Freshness first, then version, then value: a value read after a fresh check is at least as new as
         // the check, and a recorded version is never newer than the value read with it.
@@ -104,8 +104,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             }
         }
         while (true) {
-            int taken = Domain.enterJoined(this, sub, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enterJoined(this, sub, ts);
             try {
                 try {
                     refresh(ts);
@@ -121,7 +120,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts);
         }
@@ -133,31 +132,31 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     /**
-     * A read from an updater or equality: joined to the domain the update runs under (see
-     * {@link Domain#joinOutermost}), so what it reads cannot change before the update is written.
+     * A read by user code running under a domain's lock (an updater, an equality, a function reading without
+     * tracking): joined to that domain (see {@link Domain#joinHeld}), so what it reads cannot change until
+     * that code's result is written. Linked to {@code sub} if not null.
      */
-    private T readWhileUpdating(ThreadState ts) {
-        int joined = Domain.joinOutermost(this, ts);
+    private T readJoined(@Nullable Node sub, ThreadState ts) {
+        Domain.joinHeld(this, ts);
         try {
             refresh(ts);
-            Node sub = ts.activeSub;
             if (sub != null) {
-                int taken = Domain.enterJoined(this, sub, ts);
+                Domain.enterJoined(this, sub, ts);
                 try {
                     Engine.link(this, sub);
                 } finally {
-                    Domain.exit(ts, taken);
+                    Domain.exit(ts);
                 }
             }
             return unwrap(value);
         } finally {
-            Domain.exit(ts, joined);
+            Domain.exit(ts);
         }
     }
 
     private T read(ThreadState ts) {
-        if (ts.updating != null && ts.heldCount() > 0) {
-            return readWhileUpdating(ts);
+        if (ts.readsJoin()) {
+            return readJoined(null, ts);
         }
         if (isFresh(flags)) {
             Object v = value;
@@ -166,8 +165,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             }
         }
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 refresh(ts);
                 return unwrap(value);
@@ -176,7 +174,7 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts);
         }

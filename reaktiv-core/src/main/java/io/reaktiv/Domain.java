@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  *   (a graph whose edges are removed keeps its lock), so the invariant that both ends of every edge are in
  *   one domain needs no bookkeeping, and every graph walk stays inside the domain whose lock is held. Of the
  *   two, the root is the one the merging thread has held longest, so the lock its outermost operation holds
- *   stays the root until that operation ends. What an updater or equality reads is joined to the domain it
- *   runs under ({@link #joinOutermost}), so an update stays one step in the order of writes.</li>
+ *   stays the root until that operation ends. What user code running under a lock reads without tracking
+ *   (an updater, an equality, a function's untracked reads) is joined to the domain it runs under
+ *   ({@link #joinHeld}), so an update stays one step in the order of writes and a function sees one
+ *   state.</li>
  *   <li><b>Locking a moving target.</b> A node's domain is its root, found by following {@code mergedInto}.
  *   {@link #enter} locks the root it found and checks that it is still the node's root; if a merge moved the
  *   node meanwhile it unlocks and tries again. Once held, the root stays the node's root: a merge that would
@@ -38,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  *   AtomicReference.updateAndGet}). Each restart merges at least two domains, so retries end. Listeners are
  *   not restartable (the write they observe has happened): a lock they want out of order and cannot get is
  *   refused with an exception instead.</li>
+ *   <li><b>Compute once, glitch-free.</b> Unchanged from one engine lock, per component: a computed is
+ *   evaluated under its domain's lock, and every reader that finds it stale takes that same lock (a reader
+ *   from another domain joins it first), so one evaluation serves every reader of one change. While a function
+ *   runs, everything it read is in the locked domain (a node is joined before its first read is recorded), so
+ *   no write to any of its inputs can interleave: it sees one consistent state. A run abandoned by a restart
+ *   publishes nothing: the node keeps its value and is marked {@link DerivedNode#DIRTY}, so its next validation
+ *   recomputes it instead of trusting versions the abandoned run may already have recorded.</li>
  *   <li><b>Versions.</b> {@link #version} is the root's write counter: a write bumps it before it publishes
  *   anything, and an unwatched computed validated at the current version is up to date. A merge keeps the
  *   larger of the two versions (see {@link #merge}), so a computed up to date in either part stays so, and
@@ -67,6 +76,8 @@ final class Domain extends ReentrantLock {
     volatile @Nullable Domain mergedInto;
     /** Bumped (release) by every write in this domain before anything else of the write is published. */
     volatile long version;
+    /** About how many nodes this domain holds (for merging the smaller into the larger). Guarded by its lock. */
+    int size = 1;
 
     private Domain(long order) {
         this.order = order;
@@ -89,12 +100,16 @@ final class Domain extends ReentrantLock {
         if (m == null) {
             return d;
         }
-        do {
-            d = m;
-            m = d.mergedInto;
-        } while (m != null);
-        node.domain = d; // shortcut for the next lookup; any domain on the chain to the root is a valid value
-        return d;
+        Domain r = m;
+        for (Domain next = r.mergedInto; next != null; next = next.mergedInto) {
+            r = next;
+        }
+        // Shortcuts for the next lookups: any domain on the chain to the root is a valid value for both.
+        node.domain = r;
+        if (d.mergedInto != r) {
+            d.mergedInto = r;
+        }
+        return r;
     }
 
     /**
@@ -120,146 +135,151 @@ final class Domain extends ReentrantLock {
     // ---------------------------------------------------------------- locking
 
     /**
-     * Locks {@code node}'s domain unless this thread holds it already. Returns how many locks it took (0 or 1),
-     * to hand to {@link #exit}.
+     * Locks {@code node}'s domain unless this thread holds it already; every call is paired with one
+     * {@link #exit}, and the locks this thread took are released when its outermost {@code exit} runs.
      *
+     * @return whether this is the outermost {@code enter} on this thread (it holds nothing else)
      * @throws Restart if the lock is wanted out of order and another thread holds it
      */
-    static int enter(Node node, ThreadState ts) {
+    static boolean enter(Node node, ThreadState ts) {
         Domain d = node.domain;
-        if (d != null && ts.heldCount() == 0 && d.mergedInto == null && d.tryLock()) {
+        if (d != null && ts.lockDepth == 0 && d.mergedInto == null && d.tryLock()) {
             // The common case: the node points at its root, and this thread holds nothing. Still the root once
             // locked means still the node's root: moving the node would have needed this lock.
             if (d.mergedInto == null) {
                 ts.pushHeld(d);
-                return 1;
+                ts.lockDepth = 1;
+                return true;
             }
             d.unlock();
         }
+        lockRootOf(node, ts);
+        return ts.lockDepth++ == 0;
+    }
+
+    /** Locks {@code node}'s root unless held; on return this thread holds it. */
+    private static void lockRootOf(Node node, ThreadState ts) {
         while (true) {
-            d = of(node);
+            Domain d = of(node);
             if (ts.heldCount() != 0 && d.isHeldByCurrentThread()) {
-                return 0;
+                return;
             }
             acquire(d, ts);
             if (d.mergedInto == null && of(node) == d) {
                 ts.pushHeld(d);
-                return 1;
+                return;
             }
             d.unlock();
         }
     }
 
     /**
-     * Locks the domains of {@code a} and {@code b} and makes them one, unless they are one already. Returns
-     * how many locks it took (0 to 2), to hand to {@link #exit}. Both stay held until then, so the nodes stay
-     * in the joined domain.
+     * Locks the domains of {@code a} and {@code b} and makes them one, unless they are one already; paired with
+     * one {@link #exit} like {@link #enter}.
      *
+     * @return whether this is the outermost {@code enter} on this thread
      * @throws Restart if a lock is wanted out of order and another thread holds it
      */
-    static int enterJoined(Node a, Node b, ThreadState ts) {
-        if (ts.heldCount() != 0) {
+    static boolean enterJoined(Node a, Node b, ThreadState ts) {
+        if (ts.lockDepth != 0) {
             Domain d = a.domain;
             // The common case inside a computation: both already point at the root this thread holds.
             if (d != null && d == b.domain && d.mergedInto == null && d.isHeldByCurrentThread()) {
-                return 0;
+                ts.lockDepth++;
+                return false;
             }
         }
+        join(a, b, ts);
+        return ts.lockDepth++ == 0;
+    }
+
+    /** Makes the domains of {@code a} and {@code b} one, both held by this thread on return. */
+    private static void join(Node a, Node b, ThreadState ts) {
         while (true) {
+            if (ts.lockDepth == 0) {
+                releaseAll(ts); // a failed round's locks: holding none, every acquisition below is in order
+            }
             // A node without a domain has no edges and no lock state: adopting it needs nobody else's lock.
             if (a.domain == null && b.domain != null) {
-                int taken = enter(b, ts);
-                if (NODE_DOMAIN.compareAndSet(a, (Domain) null, of(b))) {
-                    return taken;
+                lockRootOf(b, ts);
+                if (adopt(a, of(b))) {
+                    return;
                 }
-                exit(ts, taken);
                 continue;
             }
             if (b.domain == null) {
-                int taken = enter(a, ts);
-                if (NODE_DOMAIN.compareAndSet(b, (Domain) null, of(a))) {
-                    return taken;
+                lockRootOf(a, ts);
+                if (adopt(b, of(a))) {
+                    return;
                 }
-                exit(ts, taken);
                 continue;
             }
             Domain ra = of(a);
             Domain rb = of(b);
             if (ra == rb) {
-                int taken = enter(a, ts);
+                lockRootOf(a, ts);
                 if (of(b) == of(a)) {
-                    return taken;
+                    return;
                 }
-                exit(ts, taken);
                 continue;
             }
             // Higher order first: with nothing else held both acquisitions are then in order.
             Domain high = ra.order > rb.order ? ra : rb;
             Domain low = high == ra ? rb : ra;
-            int taken = lockRoot(high, ts);
-            if (taken < 0) {
-                continue;
-            }
-            int more = lockRoot(low, ts);
-            if (more < 0) {
-                exit(ts, taken);
-                continue;
-            }
-            // The root is the one this thread will hold longest: it took it first (locks go newest first).
-            if (ts.heldIndex(low) < ts.heldIndex(high)) {
-                merge(high, low);
-            } else {
+            if (lockRoot(high, ts) && lockRoot(low, ts)) {
                 merge(low, high);
+                return;
             }
-            return taken + more;
         }
     }
 
     /**
-     * Joins {@code node}'s domain to the one this thread's outermost locked operation holds, so that what an
-     * updater or equality reads cannot change until its result is written: the operation then stays
-     * serializable with every write, as it was with one lock. Returns how many locks it took (0 or 1), to hand
-     * to {@link #exit}.
+     * Joins {@code node}'s domain to the ones this thread holds, so that what user code running under them
+     * reads cannot change until its result is written: the operation then stays serializable with every
+     * write, as it was with one lock. Paired with one {@link #exit} like {@link #enter}; call only while this
+     * thread holds a domain.
      *
      * @throws Restart if the lock is wanted out of order and another thread holds it
      */
-    static int joinOutermost(Node node, ThreadState ts) {
-        Domain base = ts.heldAt(0); // always a root: every merge this thread makes keeps the longest-held one
+    static void joinHeld(Node node, ThreadState ts) {
         while (true) {
+            Domain base = ts.heldAt(0);
+            for (Domain m = base.mergedInto; m != null; m = m.mergedInto) {
+                base = m; // every domain this thread merged held ones into is held by it too
+            }
             if (node.domain == null) {
-                if (NODE_DOMAIN.compareAndSet(node, (Domain) null, base)) {
-                    return 0;
+                if (adopt(node, base)) {
+                    break;
                 }
                 continue;
             }
             Domain r = of(node);
-            if (r == base) {
-                return 0;
+            if (r == base || lockRoot(r, ts)) {
+                if (r != base) {
+                    merge(r, base);
+                }
+                break;
             }
-            int taken = lockRoot(r, ts);
-            if (taken < 0) {
-                continue;
-            }
-            if (taken == 0) {
-                return 0; // held by this thread already, so nobody else can write there meanwhile
-            }
-            merge(r, base);
-            return taken;
         }
+        ts.lockDepth++;
     }
 
-    /** Locks {@code d} if it is still a root: 0 if held already, 1 if taken, -1 if it is no root any more. */
-    private static int lockRoot(Domain d, ThreadState ts) {
+    private static boolean adopt(Node node, Domain root) {
+        if (NODE_DOMAIN.compareAndSet(node, (Domain) null, root)) {
+            root.size++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Locks {@code d} unless held: whether it is (still) a root, held by this thread, on return. */
+    private static boolean lockRoot(Domain d, ThreadState ts) {
         if (d.isHeldByCurrentThread()) {
-            return d.mergedInto == null ? 0 : -1;
+            return d.mergedInto == null;
         }
         acquire(d, ts);
-        if (d.mergedInto != null) {
-            d.unlock();
-            return -1;
-        }
         ts.pushHeld(d);
-        return 1;
+        return d.mergedInto == null;
     }
 
     /**
@@ -286,22 +306,36 @@ final class Domain extends ReentrantLock {
         }
     }
 
-    /** Releases the last {@code count} locks this thread took, newest first. */
-    static void exit(ThreadState ts, int count) {
-        for (int i = 0; i < count; i++) {
+    /**
+     * Pairs with {@link #enter}, {@link #enterJoined} or {@link #joinHeld}: the outermost one releases every
+     * lock this thread took since, newest first. Holding them until then (two-phase locking) is what lets a
+     * merge keep either domain as the root: whatever this thread merged stays locked until it is done.
+     */
+    static void exit(ThreadState ts) {
+        if (--ts.lockDepth == 0) {
+            releaseAll(ts);
+        }
+    }
+
+    private static void releaseAll(ThreadState ts) {
+        while (ts.heldCount() != 0) {
             ts.popHeld().unlock();
         }
     }
 
     /**
-     * Both roots locked by this thread: {@code absorbed} joins {@code root}. The joined version is the larger
-     * one: a computed validated at its domain's current version stays up to date, and one validated before a
-     * write in its domain has a stamp below that domain's version, so below the joined one too.
+     * Both roots locked by this thread: the smaller joins the larger, so chains stay short. The joined
+     * version is the larger one: a computed validated at its domain's current version stays up to date, and
+     * one validated before a write in its domain has a stamp below that domain's version, so below the joined
+     * one too.
      */
-    private static void merge(Domain absorbed, Domain root) {
+    private static void merge(Domain x, Domain y) {
+        Domain root = x.size >= y.size ? x : y;
+        Domain absorbed = root == x ? y : x;
         if (absorbed.version > root.version) {
             VERSION.setRelease(root, absorbed.version);
         }
+        root.size += absorbed.size;
         absorbed.mergedInto = root;
     }
 
@@ -331,21 +365,24 @@ final class Domain extends ReentrantLock {
             java.util.Arrays.sort(roots, 0, n, (x, y) -> Long.compare(y.order, x.order));
             int taken = 0;
             boolean allRoots = true;
-            for (int i = 0; i < n && allRoots; i++) {
-                roots[i].lock();
-                ts.pushHeld(roots[i]);
-                taken++;
-                allRoots = roots[i].mergedInto == null;
-            }
             try {
+                for (int i = 0; i < n && allRoots; i++) {
+                    roots[i].lock();
+                    taken++;
+                    allRoots = roots[i].mergedInto == null;
+                }
                 if (allRoots) {
+                    Domain root = roots[0];
                     for (int i = 1; i < n; i++) {
-                        merge(roots[i], roots[0]);
+                        merge(root, roots[i]);
+                        root = root.mergedInto == null ? root : roots[i];
                     }
                     return;
                 }
             } finally {
-                exit(ts, taken);
+                for (int i = taken - 1; i >= 0; i--) {
+                    roots[i].unlock();
+                }
             }
         }
     }

@@ -117,11 +117,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
         }
         boolean runHere;
-        int taken = Domain.enter(effect, ts);
+        boolean outermost = Domain.enter(effect, ts);
         try {
             effect.notified = true;
             // Created under a lock (in an updater): queued, and run once the write releases it.
-            boolean deferred = ts.batchDepth > 0 || ts.heldCount() > taken;
+            boolean deferred = ts.batchDepth > 0 || !outermost;
             runHere = !deferred && effect.scheduler == EffectScheduler.synchronous();
             if (runHere) {
                 effect.notified = false;
@@ -134,7 +134,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 effect.dispatched = true;
             }
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         if (runHere) {
             effect.runOnThisThread(ts);
@@ -178,7 +178,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             runIfNotified(ts);
             return;
         }
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             if (queuedIn == ts) {
                 queuedIn = null;
@@ -188,7 +188,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             }
             dispatched = true;
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         submit();
     }
@@ -198,11 +198,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             scheduler.execute(this::runScheduled);
         } catch (Throwable rejected) {
             ThreadState ts = ThreadState.current();
-            int taken = Domain.enter(this, ts);
+            Domain.enter(this, ts);
             try {
                 dispatched = false;
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             rejectedBy(rejected);
         }
@@ -239,11 +239,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** The task a scheduler runs: one due run, with this thread's own writes flushed after it. */
     private void runScheduled() {
         ThreadState ts = ThreadState.current();
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             dispatched = false;
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         boolean outer = !ts.flushing;
         ts.flushing = true;
@@ -261,8 +261,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     private void runIfNotified(ThreadState ts) {
         CycleDetectedException loop = null;
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 if (queuedIn == ts) {
                     queuedIn = null;
@@ -285,7 +284,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts); // validating met a computed reading another graph in use elsewhere
         }
@@ -329,13 +328,13 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
 
     /** The flush of {@code ts} ended abnormally: the effect stays notified but is no longer queued there. */
     void forgetQueue(ThreadState ts) {
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             if (queuedIn == ts) {
                 queuedIn = null;
             }
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
     }
 
@@ -411,8 +410,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      */
     private RunEnd endRun(boolean succeeded, ThreadState ts) {
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 if (succeeded) {
                     Engine.trimDeps(this, ts);
@@ -425,7 +423,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts); // both steps above can be repeated
         }
@@ -490,12 +488,12 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         } else if (outcome == RunEnd.LOOP) {
             CycleDetectedException loop;
             ThreadState ts = ThreadState.current();
-            int taken = Domain.enter(this, ts);
+            Domain.enter(this, ts);
             try {
                 loop = stoppedLoop;
                 stoppedLoop = null;
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             if (loop != null) {
                 report(loop);
@@ -535,7 +533,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      * is cancelled and the run ends normally).
      */
     private boolean startWaiting(CompletableFuture<?> stage, ThreadState ts) {
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             Engine.trimDeps(this, ts);
             hasRun = true;
@@ -548,7 +546,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
             // and it can no longer register cleanups for this run.
             runner = null;
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         try {
             scheduler.asyncRunStarted();
@@ -597,8 +595,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
     /** {@link #finishRun} for an async run whose stage completed. */
     private RunEnd endAsyncRun(ThreadState ts) {
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 inFlight = null;
                 return finishRun(ts);
@@ -607,7 +604,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts);
         }
@@ -618,11 +615,11 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         try {
             scheduler.execute(() -> {
                 ThreadState ts = ThreadState.current();
-                int taken = Domain.enter(this, ts);
+                Domain.enter(this, ts);
                 try {
                     runner = Thread.currentThread();
                 } finally {
-                    Domain.exit(ts, taken);
+                    Domain.exit(ts);
                 }
                 runOnThisThread(ts);
             });
@@ -639,7 +636,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
      */
     private void abandonClaim(ThreadState ts) {
         ArrayList<Runnable> list = null;
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             running = false;
             runner = null;
@@ -652,7 +649,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 notified = true;
             }
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         runCleanups(list);
     }
@@ -768,7 +765,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
         ThreadState ts = ThreadState.current();
         ArrayList<Runnable> list = null;
         CompletableFuture<?> toCancel = null;
-        int taken = Domain.enter(this, ts);
+        Domain.enter(this, ts);
         try {
             if (disposed) {
                 return false;
@@ -782,7 +779,7 @@ final class EffectNode extends Node implements Effect, OnCleanup, Owner, Disposa
                 list = takeCleanups();
             }
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
         Owner o = owner;
         if (o != null) {

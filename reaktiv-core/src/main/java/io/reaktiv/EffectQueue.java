@@ -16,7 +16,7 @@ final class EffectQueue {
      * effects run outside every lock, so the write that holds it flushes once it has released it.
      */
     static void flushIfIdle(ThreadState ts) {
-        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && ts.heldCount() == 0) {
+        if (ts.batchDepth == 0 && !ts.flushing && !ts.queue.isEmpty() && ts.lockDepth == 0) {
             flush(ts);
         }
     }

@@ -411,7 +411,7 @@ final class Engine {
         }
         if (ts.inListener) {
             throw new IllegalStateException("Cannot write " + target.label() + " from a ReaktivListener's "
-                    + "onWrite or onRecompute: they run under the engine lock and must not touch signals. "
+                    + "onWrite or onRecompute: they run under a graph component's lock and must not write signals. "
                     + "Write from an effect instead.");
         }
         if (ts.updating == target) {

@@ -67,7 +67,7 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
         List<Integer> moved = new ArrayList<>();
         for (List<Integer> component : byDomain.values()) {
             Node first = live.get(component.get(0));
-            int taken = Domain.enter(first, ts);
+            Domain.enter(first, ts);
             try {
                 Domain held = Domain.of(first);
                 for (int i : component) {
@@ -78,15 +78,15 @@ public record GraphSnapshot(List<NodeSnapshot> nodes) {
                     }
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
         }
         for (int i : moved) {
-            int taken = Domain.enter(live.get(i), ts);
+            Domain.enter(live.get(i), ts);
             try {
                 copy(live.get(i), i, deps, causes, raw);
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
         }
         Map<Long, List<Long>> dependents = new HashMap<>();

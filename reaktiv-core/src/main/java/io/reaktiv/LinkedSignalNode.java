@@ -67,8 +67,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 if (!writeLocked(updater, newValue, ts)) {
                     return;
@@ -79,7 +78,7 @@ final class LinkedSignalNode<S extends @Nullable Object, T extends @Nullable Obj
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             // The computation or updater used another graph that another thread was using: run again, joined.
             Domain.mergeForRetry(ts);

@@ -100,10 +100,10 @@ final class NodeRegistry {
 
     /**
      * A node's registration: its name and counters, which outlive it. Counters other than {@link #errors} are
-     * written by one thread at a time (under the engine lock, or by the thread holding an effect's run claim,
-     * which it took and releases under the lock), so a plain increment is exact; {@code errors} can be
+     * written by one thread at a time (under the node's domain lock, or by the thread holding an effect's run
+     * claim, which it took and releases under that lock), so a plain increment is exact; {@code errors} can be
      * counted by a thread that does not hold the claim (a rejected dispatch) and is incremented atomically.
-     * {@link Reaktiv#graph()} reads them under the lock, exactly; {@link Reaktiv#counterTotals()} reads them
+     * {@link Reaktiv#graph()} reads them under that lock, exactly; {@link Reaktiv#counterTotals()} reads them
      * without it, for metrics, and may see a value a few increments old (a plain 64-bit load: not torn on the
      * 64-bit JVMs this runs on, though the JLS would allow it for a non-volatile long elsewhere).
      */

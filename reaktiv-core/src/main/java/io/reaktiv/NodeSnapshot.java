@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * nothing was computed to fill it in.
  *
  * <p>The counters are exact: each is changed by one thread at a time under the engine's hand-off rules and
- * the snapshot reads them under the engine lock. A run still in progress when the snapshot was taken may or
+ * the snapshot reads them under the lock of the node's graph component. A run still in progress when the snapshot was taken may or
  * may not be counted yet.
  *
  * @param id unique for the life of the JVM, assigned in creation order

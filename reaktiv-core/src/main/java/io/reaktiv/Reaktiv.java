@@ -24,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <h2>Threads</h2>
- * Any thread may read and write any node at any time. Writes are atomic and serialised by one engine lock;
- * reads of up-to-date values take no lock. A computed's function runs under that lock (so it runs once even
- * when many threads read it at the same time, and it always sees a consistent state). Effects run on the
- * thread whose write (or outermost batch) notified them, outside the lock, and never concurrently with
- * themselves. A batch defers effects of its own thread only: other threads' writes are not held back, and
+ * Any thread may read and write any node at any time. Writes are atomic and serialised per graph component
+ * (nodes connected by what they read share a lock; graphs that share no node never wait for each other);
+ * reads of up-to-date values take no lock. A computed's function runs under its component's lock (so it runs
+ * once even when many threads read it at the same time, and it always sees a consistent state); under
+ * contention a function, updater or equality may be started again, and only the last start's result is
+ * used. Effects run on the thread whose write (or outermost batch) notified them, outside every lock, and
+ * never concurrently with themselves. A batch defers effects of its own thread only: other threads' writes are not held back, and
  * other threads may see the batch's writes one by one as they happen.
  */
 public final class Reaktiv {
@@ -419,8 +421,8 @@ public final class Reaktiv {
     /**
      * Takes a consistent snapshot of every live node: its kind, name, edges, counters and state. Nodes are held
      * weakly by the engine, so taking snapshots never keeps anything alive; taking one runs no user code (no
-     * computed is computed, no effect runs, no {@code toString} is called) and holds the engine lock only while
-     * copying, in time linear in nodes plus edges.
+     * computed is computed, no effect runs, no {@code toString} is called) and holds each graph component's lock
+     * only while copying that component, in time linear in nodes plus edges.
      *
      * @return the snapshot
      */

@@ -109,7 +109,7 @@ final class ResourceImpl<P, T> implements Resource<T> {
     private volatile @Nullable Effect watcher;
     private volatile boolean destroyed;
 
-    /** Owned by the watcher's runs, which never overlap and are ordered by the engine lock. */
+    /** Owned by the watcher's runs, which never overlap and are ordered by their domain's lock. */
     private @Nullable Object lastParams = NO_PARAMS;
     private long lastReload;
 

@@ -53,12 +53,12 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
     @Override
     public T get() {
         ThreadState ts = ThreadState.current();
-        if (ts.updating != null) {
-            return readWhileUpdating(ts);
-        }
         Node sub = ts.activeSub;
         if (sub == null) {
-            return value;
+            return ts.readsJoin() ? readJoined(null, ts) : value;
+        }
+        if (ts.updating != null) {
+            return readJoined(sub, ts); // an updater run by an effect: tracked by the effect, and joined
         }
         // Version before value: a recorded version is never newer than the value read with it.
         int version = this.version;
@@ -66,47 +66,36 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (Engine.tryReuse(this, sub, version)) {
             return v;
         }
-        int taken = Domain.enterJoined(this, sub, ts);
-        try {
-            Engine.link(this, sub);
-            return value;
-        } finally {
-            Domain.exit(ts, taken);
-        }
+        return readLinked(sub, ts);
     }
 
     @Override
     public T peek() {
         ThreadState ts = ThreadState.current();
-        return ts.updating == null ? value : readWhileUpdating(ts);
+        return ts.readsJoin() ? readJoined(null, ts) : value;
     }
 
     /**
-     * A read from an updater or equality: under the lock of the domain the update runs under, joined to this
-     * signal's (see {@link Domain#joinOutermost}), so the value cannot change before the update is written.
+     * A read by user code running under a domain's lock (an updater, an equality, a function reading without
+     * tracking): under that lock, with this signal's domain joined to it (see {@link Domain#joinHeld}),
+     * so the value cannot change until that code's result is written. Linked to {@code sub} if not null.
      */
-    private T readWhileUpdating(ThreadState ts) {
-        if (ts.heldCount() == 0) {
-            return get(ts.activeSub, ts); // an equality checked before the write locks: nothing to join
-        }
-        int joined = Domain.joinOutermost(this, ts);
+    private T readJoined(@Nullable Node sub, ThreadState ts) {
+        Domain.joinHeld(this, ts);
         try {
-            return get(ts.activeSub, ts);
+            return sub == null ? value : readLinked(sub, ts);
         } finally {
-            Domain.exit(ts, joined);
+            Domain.exit(ts);
         }
     }
 
-    private T get(@Nullable Node sub, ThreadState ts) {
-        if (sub == null) {
-            return value;
-        }
-        int taken = Domain.enterJoined(this, sub, ts);
+    private T readLinked(Node sub, ThreadState ts) {
+        Domain.enterJoined(this, sub, ts);
         try {
             Engine.link(this, sub);
             return value;
         } finally {
-            Domain.exit(ts, taken);
+            Domain.exit(ts);
         }
     }
 
@@ -119,8 +108,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
             return;
         }
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             try {
                 T current = value;
                 if (current != observed && isEqual(current, newValue, ts)) {
@@ -133,7 +121,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
                     throw restart;
                 }
             } finally {
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             Domain.mergeForRetry(ts); // the equality read another graph that another thread was using
         }
@@ -146,8 +134,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         ThreadState ts = ThreadState.current();
         Engine.checkWritable(ts, this);
         while (true) {
-            int taken = Domain.enter(this, ts);
-            boolean outermost = ts.heldCount() == taken;
+            boolean outermost = Domain.enter(this, ts);
             Node outer = ts.updating;
             ts.updating = this;
             try {
@@ -165,7 +152,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
                 }
             } finally {
                 ts.updating = outer;
-                Domain.exit(ts, taken);
+                Domain.exit(ts);
             }
             // The updater used another graph that another thread was using: run it again with the graphs joined.
             Domain.mergeForRetry(ts);

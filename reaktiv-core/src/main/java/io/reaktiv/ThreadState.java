@@ -155,6 +155,8 @@ final class ThreadState {
     /** {@code lowest[i]}: the lowest order among {@code held[0..i]}. */
     private long[] lowest = new long[4];
     private int heldCount;
+    /** Open {@link Domain#enter}s (and joins) on this thread; the held locks are released when it drops to 0. */
+    int lockDepth;
 
     int heldCount() {
         return heldCount;
@@ -174,16 +176,6 @@ final class ThreadState {
         held[heldCount++] = d;
     }
 
-    /** Where {@code d} is among the held domains (0: taken first), or {@code Integer.MAX_VALUE}. */
-    int heldIndex(Domain d) {
-        for (int i = 0; i < heldCount; i++) {
-            if (held[i] == d) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
     Domain heldAt(int index) {
         return held[index];
     }
@@ -192,6 +184,15 @@ final class ThreadState {
         Domain d = held[--heldCount];
         held[heldCount] = null;
         return d;
+    }
+
+    /**
+     * Whether an untracked read must join the domain this thread holds: user code running under a domain's
+     * lock (a function, an updater, an equality) sees one consistent state only if what it reads cannot
+     * change meanwhile. Not in listeners: they observe, cannot be run again, and read whatever is current.
+     */
+    boolean readsJoin() {
+        return heldCount != 0 && !inListener;
     }
 
     /** The domains to merge before the restarted operation runs again; non-null while unwinding. */

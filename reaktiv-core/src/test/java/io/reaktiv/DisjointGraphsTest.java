@@ -760,6 +760,40 @@ class DisjointGraphsTest {
 
     // ================================================================ 5. glitch freedom across a join
 
+    @RepeatedTest(3)
+    void untrackedReadsOfAnotherGraphInsideAFunctionSeeOneStateWhileThatGraphIsWritten() throws Exception {
+        // The writer keeps x >= y at every moment (x first, then y). A function reading x, then y, without
+        // tracking them would see y overtake x if a write could land between its two reads; it joins their
+        // graph instead, so none can.
+        Signal<Integer> x = signal(0).named("x");
+        Signal<Integer> y = signal(0).named("y");
+        Signal<Integer> tick = signal(0).named("tick");
+        Computed<Boolean> consistent = computed(() -> {
+            tick.get();
+            int readX = untracked(x::get);
+            int readY = y.peek();
+            return readY <= readX;
+        }).named("consistent");
+        int rounds = 20_000;
+        AtomicInteger inconsistent = new AtomicInteger();
+        runConcurrently(2, index -> {
+            for (int i = 1; i <= rounds; i++) {
+                if (index == 0) {
+                    x.set(i);
+                    y.set(i);
+                } else {
+                    tick.set(i);
+                    if (!consistent.get()) {
+                        inconsistent.incrementAndGet();
+                    }
+                }
+            }
+        });
+        assertThat(inconsistent).as("function runs that saw y ahead of x").hasValue(0);
+        assertThat(x.peek()).isEqualTo(rounds);
+        assertThat(y.peek()).isEqualTo(rounds);
+    }
+
     /**
      * b and c are built in separate graphs with separate sources ({@code b = 2 * xb}, {@code c = 3 * xc}, each
      * watched by its own effect), joined by {@code d = b + c}, and then switched, while two writers are writing

@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reading two earlier nodes each, 2,000 effects reading three computeds each; about 18,000 edges):
  *
  * <ul>
- *   <li>{@code snapshot}: {@link Reaktiv#graph()} alone, the only part that takes the engine lock (and only while
- *       copying);
+ *   <li>{@code snapshot}: {@link Reaktiv#graph()} alone, the only part that takes engine locks (each graph
+ *       component's, only while copying it);
  *   <li>{@code json}: a snapshot turned into the endpoint's descriptors and written as JSON bytes by a mapper set up
  *       like the actuator's own (nulls left out), as one request does;
  *   <li>{@code mermaid}, {@code dot}: a snapshot rendered as a diagram.
