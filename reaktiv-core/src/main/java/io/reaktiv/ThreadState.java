@@ -150,7 +150,12 @@ final class ThreadState {
 
     // ---------------------------------------------------------------- domain locks held (see Domain)
 
-    /** The domains this thread holds, in the order taken; released newest first. */
+    /**
+     * The domains this thread holds, in the order taken; released newest first. Slots past {@link #heldCount}
+     * keep their last domain (a domain references no node): a thread that takes the same lock again and again
+     * then stores nothing, which matters because a reference store into this long-lived object costs a GC
+     * write barrier with a full fence (G1 before JDK 26).
+     */
     private Domain[] held = new Domain[4];
     /** {@code lowest[i]}: the lowest order among {@code held[0..i]}. */
     private long[] lowest = new long[4];
@@ -173,7 +178,10 @@ final class ThreadState {
             lowest = Arrays.copyOf(lowest, heldCount * 2);
         }
         lowest[heldCount] = heldCount == 0 ? d.order : Math.min(d.order, lowest[heldCount - 1]);
-        held[heldCount++] = d;
+        if (held[heldCount] != d) {
+            held[heldCount] = d;
+        }
+        heldCount++;
     }
 
     Domain heldAt(int index) {
@@ -181,9 +189,7 @@ final class ThreadState {
     }
 
     Domain popHeld() {
-        Domain d = held[--heldCount];
-        held[heldCount] = null;
-        return d;
+        return held[--heldCount];
     }
 
     /**
