@@ -6,24 +6,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A graph component: the lock that guards its nodes (the domain itself, one object less to reach) and the write
- * counter its unwatched computeds poll. Nodes
- * that share an edge share a domain, so writes to graphs that share no node take different locks and never
- * wait for each other, and a write to one graph does not disturb the cached reads of another.
+ * A graph component: the lock that guards its nodes (the domain is the lock itself, one object less to reach)
+ * and the write counter its unwatched computeds poll. Nodes that share an edge share a domain, so writes to
+ * graphs that share no node take different locks and never wait for each other, and a write to one graph does
+ * not disturb the cached reads of another.
  *
  * <p>Implementation notes.
  * <ul>
  *   <li><b>Merge only.</b> A node gets a domain the first time it is locked ({@link #of}); a node with no
  *   domain yet has no edges and no lock state, so linking it only adopts it into the other end's domain. Two
- *   domains are merged, under both their locks, when an edge would join them: one points to the other
- *   ({@link #mergedInto}) and is never a root again. Domains never split
- *   (a graph whose edges are removed keeps its lock), so the invariant that both ends of every edge are in
- *   one domain needs no bookkeeping, and every graph walk stays inside the domain whose lock is held. Of the
- *   two, the root is the one the merging thread has held longest, so the lock its outermost operation holds
- *   stays the root until that operation ends. What user code running under a lock reads without tracking
- *   (an updater, an equality, a function's untracked reads) is joined to the domain it runs under
- *   ({@link #joinHeld}), so an update stays one step in the order of writes and a function sees one
- *   state.</li>
+ *   domains are merged, under both their locks, when an edge would join them: the smaller points to the
+ *   larger ({@link #mergedInto}, union by size, so chains stay short) and is never a root again. Domains never
+ *   split (a graph whose edges are removed keeps its lock), so the invariant that both ends of every edge are
+ *   in one domain needs no bookkeeping, and every graph walk stays inside the domain whose lock is held. What
+ *   user code running under a lock reads without tracking (an updater, an equality, a function's untracked
+ *   reads) is joined to the domain it runs under ({@link #joinHeld}), so an update stays one step in the order
+ *   of writes and a function sees one state.</li>
+ *   <li><b>Two-phase locking.</b> Every lock a thread takes stays held until its outermost {@link #enter}
+ *   is matched by its {@link #exit}. So a merge may keep either domain as the root: whichever it is, the
+ *   merging thread holds it until its whole operation is done, and nobody else can touch the merged nodes
+ *   meanwhile.</li>
  *   <li><b>Locking a moving target.</b> A node's domain is its root, found by following {@code mergedInto}.
  *   {@link #enter} locks the root it found and checks that it is still the node's root; if a merge moved the
  *   node meanwhile it unlocks and tries again. Once held, the root stays the node's root: a merge that would
@@ -33,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  *   in order and cannot close into a cycle. Orders are node ids, so the usual nesting (a computed created
  *   after what it reads, evaluated under its own domain's lock, first reading an older node's domain) is in
  *   order. A lock wanted out of order is only tried ({@code tryLock}); if another thread holds it, this thread
- *   throws {@link Restart}: every frame releases what it holds, the outermost locked operation on the thread
- *   merges the domains it was using with the one it wanted ({@link #mergeForRetry}, holding nothing, so in
- *   order) and runs again. The user code it runs again is what may run again by contract: computed functions
+ *   throws {@link Restart}: the frames unwind, the outermost one releases every lock, merges the domains the
+ *   operation was using with the one it wanted ({@link #mergeForRetry}, holding nothing, so in order) and runs
+ *   again. The user code it runs again is what may run again by contract: computed functions
  *   (pure; an aborted run publishes nothing), updaters and equalities (like {@code
  *   AtomicReference.updateAndGet}). Each restart merges at least two domains, so retries end. Listeners are
  *   not restartable (the write they observe has happened): a lock they want out of order and cannot get is
@@ -72,7 +74,10 @@ final class Domain extends ReentrantLock {
 
     /** The lock order: the id of the node that created the domain. */
     final long order;
-    /** The domain this one was merged into; {@code null} while it is a root. Written under both locks. */
+    /**
+     * The domain this one was merged into; {@code null} while it is a root. Set under both locks; later only
+     * shortened, racily, to another domain on the same chain (path compression in {@link #of}).
+     */
     volatile @Nullable Domain mergedInto;
     /** Bumped (release) by every write in this domain before anything else of the write is published. */
     volatile long version;
