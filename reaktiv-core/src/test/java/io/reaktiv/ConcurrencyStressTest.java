@@ -10,19 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,7 +47,7 @@ class ConcurrencyStressTest {
         int perThread = 50_000;
         Signal<Integer> counter = signal(0);
 
-        runConcurrently(threads, i -> {
+        fixture.runConcurrently(threads, i -> {
             for (int k = 0; k < perThread; k++) {
                 counter.update(x -> x + 1);
             }
@@ -69,7 +64,7 @@ class ConcurrencyStressTest {
         AtomicInteger lastSeen = new AtomicInteger(-1);
         Effect effect = effect(() -> lastSeen.set(counter.get()));
         try {
-            runConcurrently(threads, i -> {
+            fixture.runConcurrently(threads, i -> {
                 for (int k = 0; k < perThread; k++) {
                     counter.update(x -> x + 1);
                 }
@@ -126,19 +121,19 @@ class ConcurrencyStressTest {
 
         CyclicBarrier start = new CyclicBarrier(readers + 1);
         CyclicBarrier end = new CyclicBarrier(readers + 1);
-        ExecutorService pool = daemonPool(readers);
+        ExecutorService pool = fixture.daemonPool(readers);
         List<Future<?>> futures = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
             int reader = r;
             futures.add(pool.submit(() -> {
                 for (int round = 1; round <= rounds; round++) {
-                    await(start);
+                    StressFixture.await(start);
                     if ((reader + round) % 2 == 0) {
                         assertThat(reader % 4 < 2 ? inner.get() : inner.peek()).isEqualTo(round * 2);
                     } else {
                         assertThat(reader % 4 < 2 ? outer.get() : untracked(outer::get)).isEqualTo(round * 2 + 1);
                     }
-                    await(end);
+                    StressFixture.await(end);
                 }
                 return null;
             }));
@@ -149,8 +144,8 @@ class ConcurrencyStressTest {
                 int r = round;
                 Runnable readPhase = () -> {
                     source.set(r);
-                    await(start);
-                    await(end);
+                    StressFixture.await(start);
+                    StressFixture.await(end);
                 };
                 if (watched) {
                     batch(readPhase);
@@ -175,7 +170,7 @@ class ConcurrencyStressTest {
                 effect.dispose();
             }
         }
-        finish(pool, futures);
+        StressFixture.finish(pool, futures);
         assertThat(effectErrors).isEmpty();
     }
 
@@ -204,7 +199,7 @@ class ConcurrencyStressTest {
             }
         });
         try {
-            runConcurrently(threads, i -> {
+            fixture.runConcurrently(threads, i -> {
                 for (int k = 0; k < perThread; k++) {
                     if ((i + k) % 2 == 0) {
                         x.update(v -> v + 1);
@@ -242,7 +237,7 @@ class ConcurrencyStressTest {
         AtomicBoolean stop = new AtomicBoolean();
         Thread testThread = Thread.currentThread();
 
-        ExecutorService pool = daemonPool(1);
+        ExecutorService pool = fixture.daemonPool(1);
         Future<?> writer = pool.submit(() -> {
             while (!stop.get()) {
                 Integer v = go.poll(10, TimeUnit.MILLISECONDS);
@@ -267,7 +262,7 @@ class ConcurrencyStressTest {
             }
         });
         stop.set(true);
-        finish(pool, List.of(writer));
+        StressFixture.finish(pool, List.of(writer));
         try {
             assertThat(lastSeen.get()).as("the value the effect saw last vs. the signal's value")
                     .isEqualTo(x.peek());
@@ -296,7 +291,7 @@ class ConcurrencyStressTest {
         CountDownLatch aWritten = new CountDownLatch(1);
         CountDownLatch bChecked = new CountDownLatch(1);
         AtomicBoolean batchOpen = new AtomicBoolean();
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         Future<String> threadA = pool.submit(() -> {
             batch(() -> {
                 a.set(1);
@@ -318,7 +313,7 @@ class ConcurrencyStressTest {
             bChecked.countDown();
             return Thread.currentThread().getName();
         });
-        finish(pool, List.of(threadA, threadB));
+        StressFixture.finish(pool, List.of(threadA, threadB));
         try {
             assertThat(aRuns).as("a's effect runs once, on A, when A's batch ends")
                     .containsExactly("0@" + main, "1@" + threadA.get());
@@ -354,11 +349,11 @@ class ConcurrencyStressTest {
             String main = Thread.currentThread().getName();
             CyclicBarrier allInsideTheirBatch = new CyclicBarrier(threads);
             try {
-                runConcurrently(threads, i -> {
+                fixture.runConcurrently(threads, i -> {
                     String me = Thread.currentThread().getName();
                     batch(() -> {
                         signals.get(i).set(1);
-                        await(allInsideTheirBatch);
+                        StressFixture.await(allInsideTheirBatch);
                         assertThat(runs.get(i)).as("inside the batch of " + me).containsExactly("0@" + main);
                     });
                     assertThat(runs.get(i)).containsExactly("0@" + main, "1@" + me);
@@ -399,7 +394,7 @@ class ConcurrencyStressTest {
                     }
                 }));
         try {
-            runConcurrently(4, i -> {
+            fixture.runConcurrently(4, i -> {
                 if (i == 3) {
                     // Writes while e4 blocks on another thread, then lets it go.
                     await(blocked);
@@ -464,7 +459,7 @@ class ConcurrencyStressTest {
         }) : null;
         AtomicInteger writersLeft = new AtomicInteger(2);
         try {
-            runConcurrently(4, i -> {
+            fixture.runConcurrently(4, i -> {
                 if (i < 2) {
                     for (int k = 1; k <= writes; k++) {
                         int v = (i + 1) * 1_000_000 + k;
@@ -541,7 +536,7 @@ class ConcurrencyStressTest {
 
     private void readersVersusOneWriter(int writes, Signal<Integer> a, Computed<Integer> d, AtomicInteger completed,
             List<String> violations) throws Exception {
-        runConcurrently(3, i -> {
+        fixture.runConcurrently(3, i -> {
             if (i == 0) {
                 for (int k = 1; k <= writes; k++) {
                     a.set(k);
@@ -569,82 +564,6 @@ class ConcurrencyStressTest {
 
     // ================================================================ helpers
 
-    @FunctionalInterface
-    interface IndexedTask {
-        void run(int index) throws Exception;
-    }
-
-    /** Runs {@code threads} tasks on fresh daemon threads, released together; fails on timeout or error. */
-    private void runConcurrently(int threads, IndexedTask task) throws Exception {
-        ExecutorService pool = daemonPool(threads);
-        CyclicBarrier go = new CyclicBarrier(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit((Callable<Void>) () -> {
-                await(go);
-                task.run(index);
-                return null;
-            }));
-        }
-        finish(pool, futures);
-    }
-
-    /** Shuts the pool down, asserts every thread finished in time (no deadlock), rethrows task failures. */
-    private static void finish(ExecutorService pool, List<? extends Future<?>> futures) throws Exception {
-        pool.shutdown();
-        boolean terminated = pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!terminated) {
-            StringBuilder dump = new StringBuilder();
-            Thread.getAllStackTraces().forEach((t, stack) -> {
-                if (t.getName().startsWith("stress-")) {
-                    dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                    for (StackTraceElement e : stack) {
-                        dump.append("    at ").append(e).append('\n');
-                    }
-                }
-            });
-            pool.shutdownNow();
-            throw new AssertionError("threads did not finish within " + TIMEOUT_SECONDS + " s (deadlock?)\n" + dump);
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-
-    private ExecutorService daemonPool(int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "stress-" + THREAD_IDS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        fixture.track(pool);
-        return pool;
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (BrokenBarrierException | TimeoutException e) {
-            throw new AssertionError("barrier broken or timed out", e);
-        }
-    }
 
     private static void await(CountDownLatch latch) {
         try {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,13 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import org.awaitility.Awaitility;
@@ -203,7 +200,7 @@ class DisjointGraphsTest {
         track(effect("e2", () -> seen2.add(c2.get())));
         assertThat(seen2).containsExactly(0);
 
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         AtomicReference<Thread> worker = new AtomicReference<>();
         List<Integer> seen3 = new CopyOnWriteArrayList<>();
         Future<?> holder = pool.submit(holdGraph1);
@@ -266,7 +263,7 @@ class DisjointGraphsTest {
         assertThat(lastSeen2).hasValue(0);
         List<String> events = new CopyOnWriteArrayList<>();
 
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         AtomicReference<Thread> worker = new AtomicReference<>();
         Future<?> holder = pool.submit(() -> s1.update(x -> {
             events.add("thread 1 updater entered");
@@ -324,7 +321,7 @@ class DisjointGraphsTest {
         s2.set(1); // c2 is stale now
         events.clear();
 
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         AtomicReference<Thread> worker = new AtomicReference<>();
         Future<?> holder = pool.submit(() -> s1.update(x -> {
             events.add("thread 1 updater entered");
@@ -380,7 +377,7 @@ class DisjointGraphsTest {
             return v + s1.get() * 1000;
         }).named("c");
 
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         AtomicReference<Thread> worker = new AtomicReference<>();
         Future<?> holder = pool.submit(() -> s1.update(x -> {
             gate.park();
@@ -442,7 +439,7 @@ class DisjointGraphsTest {
         assertThat(seenC).containsExactly(0);
         assertThat(starts).hasValue(1);
 
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         AtomicReference<Thread> worker = new AtomicReference<>();
         Future<?> holder = pool.submit(() -> s1.update(x -> {
             gate.park();
@@ -488,7 +485,7 @@ class DisjointGraphsTest {
     @Test
     void updatersReachingIntoEachOthersGraphAtTheSameTimeNeitherDeadlockNorLoseAWrite() throws Exception {
         int rounds = 200;
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         Map<String, Integer> startCounts = new ConcurrentHashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -508,14 +505,14 @@ class DisjointGraphsTest {
             AtomicInteger startsB = new AtomicInteger();
             CyclicBarrier go = new CyclicBarrier(2);
             Future<?> threadA = pool.submit(() -> {
-                await(go);
+                StressFixture.await(go);
                 a.update(x -> {
                     startsA.incrementAndGet();
                     return x + cb.get();
                 });
             });
             Future<?> threadB = pool.submit(() -> {
-                await(go);
+                StressFixture.await(go);
                 b.update(x -> {
                     startsB.incrementAndGet();
                     return x + ca.get();
@@ -555,7 +552,7 @@ class DisjointGraphsTest {
         sx.set(1); // gives sx its own lock now, ordered before cy's
         List<Object> listenerSaw = new CopyOnWriteArrayList<>();
         Gate gate = new Gate();
-        ExecutorService pool = daemonPool(1);
+        ExecutorService pool = fixture.daemonPool(1);
         try (ListenerRegistration ignored = Reaktiv.addListener(new ReaktivListener() {
             @Override
             public void onWrite(ReadableSignal<?> signal) {
@@ -628,7 +625,7 @@ class DisjointGraphsTest {
 
     @Test
     void anUpdaterThatReadsAGraphHeldOutOfLockOrderRunsAgainAfterTheJoinAndSeesTheOtherWrite() throws Exception {
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         OutOfOrder setup = OutOfOrder.start(pool);
         AtomicInteger updaterStarts = new AtomicInteger();
         List<Integer> cySeen = new CopyOnWriteArrayList<>();
@@ -654,7 +651,7 @@ class DisjointGraphsTest {
 
     @Test
     void anEffectWhoseComputedFirstReadsAGraphHeldOutOfLockOrderRunsOnceWithTheJoinedValue() throws Exception {
-        ExecutorService pool = daemonPool(2);
+        ExecutorService pool = fixture.daemonPool(2);
         Signal<Integer> trigger = signal(0).named("trigger");
         AtomicReference<Computed<Integer>> reachInto = new AtomicReference<>();
         AtomicInteger runs = new AtomicInteger();
@@ -715,7 +712,7 @@ class DisjointGraphsTest {
         }
         List<Join> joins = new CopyOnWriteArrayList<>();
 
-        runConcurrently(threads, i -> {
+        fixture.runConcurrently(threads, i -> {
             int j = (i + 1) % threads;
             Signal<Integer> mine = s.get(i);
             for (int k = 1; k <= writes; k++) {
@@ -776,7 +773,7 @@ class DisjointGraphsTest {
         }).named("consistent");
         int rounds = 20_000;
         AtomicInteger inconsistent = new AtomicInteger();
-        runConcurrently(2, index -> {
+        fixture.runConcurrently(2, index -> {
             for (int i = 1; i <= rounds; i++) {
                 if (index == 0) {
                     x.set(i);
@@ -829,7 +826,7 @@ class DisjointGraphsTest {
         CountDownLatch writersGo = new CountDownLatch(1);
         CountDownLatch readersGo = new CountDownLatch(1);
         AtomicInteger writersLeft = new AtomicInteger(2);
-        ExecutorService pool = daemonPool(4);
+        ExecutorService pool = fixture.daemonPool(4);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int id = t;
@@ -873,7 +870,7 @@ class DisjointGraphsTest {
             }));
             joined.set(true);
             readersGo.countDown();
-            finish(pool, futures);
+            StressFixture.finish(pool, futures);
         } finally {
             joined.set(true);
             writersGo.countDown();
@@ -945,40 +942,6 @@ class DisjointGraphsTest {
                 .until(() -> worker.get() != null && WAITING_STATES.contains(worker.get().getState()));
     }
 
-    @FunctionalInterface
-    interface IndexedTask {
-        void run(int index) throws Exception;
-    }
-
-    /** Runs {@code threads} tasks on fresh daemon threads, released together; fails on timeout or error. */
-    private void runConcurrently(int threads, IndexedTask task) throws Exception {
-        ExecutorService pool = daemonPool(threads);
-        CyclicBarrier go = new CyclicBarrier(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit((Callable<Void>) () -> {
-                await(go);
-                task.run(index);
-                return null;
-            }));
-        }
-        finish(pool, futures);
-    }
-
-    /** Shuts the pool down, asserts every thread finished in time (no deadlock), rethrows task failures. */
-    private static void finish(ExecutorService pool, List<? extends Future<?>> futures) throws Exception {
-        pool.shutdown();
-        if (!pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            String dump = dumpTestThreads();
-            pool.shutdownNow();
-            throw new AssertionError("threads did not finish within " + WAIT_SECONDS + " s (deadlock?)\n" + dump);
-        }
-        for (Future<?> f : futures) {
-            join(f);
-        }
-    }
-
     /** The task's result; fails if it does not finish in time (no deadlock), rethrows its failure. */
     private static <T> T join(Future<T> future) throws Exception {
         try {
@@ -1030,31 +993,9 @@ class DisjointGraphsTest {
 
     private static String dumpTestThreads() {
         StringBuilder dump = new StringBuilder();
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("domtest-"))
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("stress-"))
                 .forEach(t -> dump.append(describe(t)));
         return dump.toString();
-    }
-
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-
-    private ExecutorService daemonPool(int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "domtest-" + THREAD_IDS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        return fixture.track(pool);
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (BrokenBarrierException | TimeoutException e) {
-            throw new AssertionError("barrier broken or timed out", e);
-        }
     }
 
     private static void await(CountDownLatch latch) {
