@@ -272,14 +272,15 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     /**
      * Gained a first watcher; stale until validated, because nothing pushed changes to it while unwatched,
-     * unless it was validated since the last write.
+     * unless it was validated at its domain's current version. Returns whether it is stale now.
      */
-    final void onFirstWatcher() {
+    final boolean onFirstWatcher() {
         int f = flags | WATCHED;
         if (value == UNSET || validatedAt != Domain.versionOf(this)) {
-            f |= STALE; // not validated since the last write (lock held: none can happen meanwhile)
+            f |= STALE; // not validated since the last write or join (lock held: none can happen meanwhile)
         }
         FLAGS.setRelease(this, f);
+        return (f & STALE) != 0;
     }
 
     /** Lost its last watcher: from now on freshness is decided by polling the domain's version. */

@@ -213,7 +213,12 @@ final class Engine {
                 }
                 dep.subsTail = link;
                 if (first && dep instanceof DerivedNode<?> c) {
-                    c.onFirstWatcher();
+                    if (c.onFirstWatcher()) {
+                        // Stale, so its new watcher must not pass for up to date: a later write would stop at
+                        // this node (already stale) and never reach it. A join that moved the domain's version
+                        // while the watcher computed is how a node validated a moment ago gets here.
+                        propagate(link, ts);
+                    }
                     if (c.depsHead != null) {
                         link = c.depsHead;
                         if (link.nextDep != null) {

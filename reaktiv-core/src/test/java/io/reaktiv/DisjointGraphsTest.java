@@ -680,6 +680,26 @@ class DisjointGraphsTest {
         assertThat(seen).as("the join makes e react to y").containsExactly(0, 21, 51);
     }
 
+    @Test
+    void aComputedJoinedMidEvaluationStillPassesLaterWritesOnToItsEffect() {
+        // Found by RandomGraphPropertyTest (seed -5575544183879922948). s0 gets a lock of its own (a write), then
+        // an effect's first run builds sum = inner + s0: inner (over s1) is computed in the effect's component,
+        // then reading s0 joins s0's component, whose version is newer. inner's validation stamp is then behind
+        // the joined version, so watching it marks it stale; its watchers must be told, or the next write to s1
+        // stops at inner (already stale) and never reaches the effect.
+        Signal<Integer> s0 = signal(0).named("s0");
+        Signal<Integer> s1 = signal(0).named("s1");
+        Computed<Integer> inner = computed(s1::get).named("inner");
+        Computed<Integer> sum = computed(() -> inner.get() + s0.get()).named("sum");
+        Reaktiv.batch(() -> s0.set(1));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        track(effect("e", () -> seen.add(sum.get())));
+        s1.set(1);
+        assertThat(seen).containsExactly(1, 2);
+        s1.set(5);
+        assertThat(seen).containsExactly(1, 2, 6);
+    }
+
     // ================================================================ 4. stress with exact outcomes
 
     /**
