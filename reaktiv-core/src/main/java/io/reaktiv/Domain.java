@@ -247,6 +247,7 @@ final class Domain extends ReentrantLock {
      * @throws Restart if the lock is wanted out of order and another thread holds it
      */
     static void joinHeld(Node node, ThreadState ts) {
+        assert ts.heldCount() != 0 : "joinHeld needs a held domain to join";
         while (true) {
             Domain base = ts.heldAt(0);
             for (Domain m = base.mergedInto; m != null; m = m.mergedInto) {

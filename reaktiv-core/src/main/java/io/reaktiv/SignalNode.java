@@ -57,7 +57,7 @@ final class SignalNode<T extends @Nullable Object> extends Node implements Signa
         if (sub == null) {
             return ts.readsJoin() ? readJoined(null, ts) : value;
         }
-        if (ts.updating != null) {
+        if (ts.updating != null && ts.heldCount() != 0) {
             return readJoined(sub, ts); // an updater run by an effect: tracked by the effect, and joined
         }
         // Version before value: a recorded version is never newer than the value read with it.

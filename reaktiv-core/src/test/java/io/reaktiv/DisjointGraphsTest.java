@@ -700,6 +700,22 @@ class DisjointGraphsTest {
         assertThat(seen).containsExactly(1, 2, 6);
     }
 
+    @Test
+    void aCustomEqualityReadingAnotherSignalWorksWhenSetIsCalledFromAnEffect() {
+        // set() compares once before taking any lock; that comparison runs with no component to join, and an
+        // effect's body is tracking meanwhile.
+        Signal<Integer> tolerance = signal(2).named("tolerance");
+        Signal<Integer> level = signal(0, (a, b) -> Math.abs(a - b) < tolerance.get()).named("level");
+        Signal<Integer> input = signal(0).named("input");
+        List<Integer> levels = new CopyOnWriteArrayList<>();
+        track(effect("copy", () -> level.set(input.get())));
+        track(effect("watch", () -> levels.add(level.get())));
+        input.set(1); // within tolerance: equal, not written
+        input.set(5);
+        assertThat(levels).containsExactly(0, 5);
+        assertThat(fixture.effectErrors).isEmpty();
+    }
+
     // ================================================================ 4. stress with exact outcomes
 
     /**
