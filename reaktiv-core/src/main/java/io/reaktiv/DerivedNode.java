@@ -103,6 +103,17 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
                 return unwrap(v);
             }
         }
+        Domain held = ts.lockDepth != 0 ? Domain.heldRootOf(this, sub) : null;
+        if (held != null) {
+            // Read by a function that runs under this node's domain already (the usual nesting): nothing to
+            // enter, and one load of the held root's version serves the whole validation below.
+            try {
+                refresh(ts, held.version);
+            } finally {
+                Engine.link(this, sub); // linked even if refreshing threw, as below
+            }
+            return unwrap(value);
+        }
         while (true) {
             boolean outermost = Domain.enterJoined(this, sub, ts);
             try {
@@ -200,25 +211,38 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
 
     /** Brings the value up to date. Domain lock held. */
     final void refresh(ThreadState ts) {
+        refresh(ts, Domain.versionOf(this));
+    }
+
+    /**
+     * Brings the value up to date, {@code version} being the domain's version read under its lock before the
+     * call. A merge during the validation can only raise the domain's version, so stamping the earlier one
+     * can make this node look stale once more, never fresh too early.
+     */
+    private void refresh(ThreadState ts, long version) {
         if (isRunning()) {
             throw cycle(ts);
         }
-        if (!needsValidation()) {
+        if (!needsValidation(version)) {
             return;
         }
         if (!hasValue() || isDirty() || Engine.dependenciesChanged(this, ts)) {
             recompute(ts);
         } else {
-            markValidated();
+            markValidated(version);
         }
     }
 
     final boolean needsValidation() {
+        return needsValidation(Domain.versionOf(this));
+    }
+
+    private boolean needsValidation(long version) {
         int f = flags;
         if ((f & (STALE | DIRTY)) != 0 || value == UNSET) {
             return true;
         }
-        return (f & WATCHED) == 0 && validatedAt != Domain.versionOf(this);
+        return (f & WATCHED) == 0 && validatedAt != version;
     }
 
     final boolean isDirty() {
@@ -256,7 +280,11 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
     }
 
     final void markValidated() {
-        VALIDATED_AT.setRelease(this, Domain.versionOf(this));
+        markValidated(Domain.versionOf(this));
+    }
+
+    private void markValidated(long version) {
+        VALIDATED_AT.setRelease(this, version);
         FLAGS.setRelease(this, flags & ~(STALE | VALIDATING));
     }
 

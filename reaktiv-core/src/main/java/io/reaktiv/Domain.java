@@ -186,16 +186,22 @@ final class Domain extends ReentrantLock {
      * @throws Restart if a lock is wanted out of order and another thread holds it
      */
     static boolean enterJoined(Node a, Node b, ThreadState ts) {
-        if (ts.lockDepth != 0) {
-            Domain d = a.domain;
-            // The common case inside a computation: both already point at the root this thread holds.
-            if (d != null && d == b.domain && d.mergedInto == null && d.isHeldByCurrentThread()) {
-                ts.lockDepth++;
-                return false;
-            }
+        if (ts.lockDepth != 0 && heldRootOf(a, b) != null) {
+            ts.lockDepth++; // the common case inside a computation
+            return false;
         }
         join(a, b, ts);
         return ts.lockDepth++ == 0;
+    }
+
+    /**
+     * The root both {@code a} and {@code b} point at, if this thread holds it (a read inside a computation
+     * usually finds its reader's domain so); {@code null} otherwise, including when either points at a
+     * domain merged since. Then nothing needs locking or joining to link them.
+     */
+    static @Nullable Domain heldRootOf(Node a, Node b) {
+        Domain d = a.domain;
+        return d != null && d == b.domain && d.mergedInto == null && d.isHeldByCurrentThread() ? d : null;
     }
 
     /** Makes the domains of {@code a} and {@code b} one, both held by this thread on return. */
