@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   an unrelated signal without pause. Check: every read value is the constant.</li>
  * </ul>
  * Baselines ({@code atomic}): a counter per thread, a cache line apart (A), one shared {@code AtomicLong} (B),
- * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D).
+ * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D). {@code memo}
+ * (C only): the least cross-core traffic a cached derived value can have, see {@link MemoReadMostly}.
  *
  * <p>{@code vaadin}: the same four shapes and checks on Vaadin's standalone signals ({@code com.vaadin:signals}:
  * {@code ValueSignal}, {@code Signal.computed}, {@code Signal.effect}; {@code value()} reads, {@code peek()} for
@@ -41,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * changed it). Like the scenario adapter, no {@code SignalEnvironment} is registered, so Vaadin runs each effect
  * on the thread whose write invalidated it, before that write returns.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic|vaadin A|B|C|D 1,2
+ * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D 1,2
  * [windowMillis=1000] [windows=5] [warmupWindows=2]}; one library and workload per JVM. Output: {@code workload
  * library threads median_ops_per_s min max check} (rates in M or, below a million, k operations per second, all
  * threads together); each thread count first runs its warm-up windows, checked but not counted. Vaadin's write
@@ -64,7 +65,7 @@ public final class ScalingMain {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ScalingMain reaktiv|atomic|vaadin A|B|C|D 1,2,4 [windowMillis] [windows]"
+            System.err.println("usage: ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D 1,2,4 [windowMillis] [windows]"
                     + " [warmupWindows]");
             System.exit(2);
         }
@@ -172,11 +173,17 @@ public final class ScalingMain {
             if (library.equals("vaadin")) {
                 return vaadin(name, threads);
             }
+            if (library.equals("memo")) {
+                if (!name.equals("C")) {
+                    throw new IllegalArgumentException("library memo has workload C only, not " + name);
+                }
+                return new MemoReadMostly(threads);
+            }
             boolean reaktiv = switch (library) {
                 case "reaktiv" -> true;
                 case "atomic" -> false;
                 default -> throw new IllegalArgumentException(
-                        "library must be reaktiv, atomic or vaadin, not " + library);
+                        "library must be reaktiv, atomic, memo or vaadin, not " + library);
             };
             return switch (name) {
                 case "A" -> reaktiv ? new ReaktivDisjoint(threads) : new AtomicDisjoint(threads);
@@ -477,6 +484,65 @@ public final class ScalingMain {
         @Override
         String verify() {
             return wrongReads.get() == 0 ? null : wrongReads.get() + " even reads";
+        }
+    }
+
+    /**
+     * C's floor for any engine that caches a derived value: an {@code AtomicLong} source and a volatile,
+     * immutable (source, value) pair that a read re-derives, lock-free, when the source moved. Whoever finds it
+     * out of date publishes a new pair (racing publishers are harmless: a reader always checks the pair against
+     * the source it just read). After each write the writer's core owns the source and every reader's core
+     * misses on it, the first reader re-derives and the others miss on its pair: the cross-core traffic no
+     * cached derived value can avoid, and that reaktiv's C pays on top of its locking.
+     */
+    static final class MemoReadMostly extends Workload {
+        private record Memo(long source, Long value) {
+        }
+
+        private final AtomicLong source = new AtomicLong();
+        private volatile Memo memo = new Memo(0, 1L);
+        private final AtomicLong wrongReads = new AtomicLong();
+
+        MemoReadMostly(int threads) {
+            super(threads);
+        }
+
+        @Override
+        Loop loop(int thread) {
+            return stop -> {
+                long ops = 0;
+                long wrong = 0;
+                while (!stop.raised) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (i % 100 == 0) {
+                            source.incrementAndGet();
+                        } else if ((read() & 1) == 0) {
+                            wrong++;
+                        }
+                    }
+                    ops += BATCH;
+                }
+                wrongReads.addAndGet(wrong);
+                return ops;
+            };
+        }
+
+        private long read() {
+            long s = source.get();
+            Memo m = memo;
+            if (m.source() != s) {
+                m = new Memo(s, 2 * s + 1);
+                memo = m;
+            }
+            return m.value();
+        }
+
+        @Override
+        String verify() {
+            if (wrongReads.get() != 0) {
+                return wrongReads.get() + " reads were not 2 * source + 1";
+            }
+            return read() == 2 * source.get() + 1 ? null : "stale: " + read();
         }
     }
 
