@@ -28,22 +28,26 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   source. Check: every read value is {@code 2 * source + 1} for some source (odd), and the last is current.</li>
  *   <li><b>D</b> reads of a computed whose source is never written, while one more thread (not counted) writes
  *   an unrelated signal without pause. Check: every read value is the constant.</li>
+ *   <li><b>E</b> D in one graph component: the computed nobody watches, whose source is never written, shares
+ *   its component with the signal the thread not counted writes without pause (a computed read once at set-up
+ *   reads both), so every write moves the version the computed is validated against. Check: every read value
+ *   is the constant.</li>
  * </ul>
  * Baselines ({@code atomic}): a counter per thread, a cache line apart (A), one shared {@code AtomicLong} (B),
- * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D). {@code memo}
+ * 99 % {@code get()} and 1 % {@code addAndGet()} of one (C), a volatile read of a constant (D, E). {@code memo}
  * (C only): the least cross-core traffic a cached derived value can have, see {@link MemoReadMostly}.
  *
  * <p>{@code vaadin}: the same four shapes and checks on Vaadin's standalone signals ({@code com.vaadin:signals}:
  * {@code ValueSignal}, {@code Signal.computed}, {@code Signal.effect}; {@code value()} reads, {@code peek()} for
- * the checks). That library is compiled for Java 21, so its workloads live in {@code src/main/java21}
+ * the checks); it has no E, having no graph components. That library is compiled for Java 21, so its workloads live in {@code src/main/java21}
  * ({@code VaadinWorkloads}), exist only in builds on JDK 21+, and are loaded here by name; in other builds
  * {@code vaadin} exits with status 3 and says what it needs. B and C's writes use {@code ValueSignal.update},
  * Vaadin's atomic read-modify-write (a transaction that checks the value read and retries if another thread
  * changed it). Like the scenario adapter, no {@code SignalEnvironment} is registered, so Vaadin runs each effect
  * on the thread whose write invalidated it, before that write returns.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D 1,2
- * [windowMillis=1000] [windows=5] [warmupWindows=2]}; one library and workload per JVM. Output: {@code workload
+ * <p>Usage: {@code java -cp benchmarks.jar io.reaktiv.bench.scaling.ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D|E
+ * 1,2 [windowMillis=1000] [windows=5] [warmupWindows=2]}; one library and workload per JVM. Output: {@code workload
  * library threads median_ops_per_s min max check} (rates in M or, below a million, k operations per second, all
  * threads together); each thread count first runs its warm-up windows, checked but not counted. Vaadin's write
  * path takes 15 to 20 s to compile: give it 20 warm-up windows of 1 s, or the first thread count measures code
@@ -65,7 +69,7 @@ public final class ScalingMain {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D 1,2,4 [windowMillis] [windows]"
+            System.err.println("usage: ScalingMain reaktiv|atomic|memo|vaadin A|B|C|D|E 1,2,4 [windowMillis] [windows]"
                     + " [warmupWindows]");
             System.exit(2);
         }
@@ -167,8 +171,8 @@ public final class ScalingMain {
         }
 
         static Workload of(String library, String name, int threads) {
-            if (!List.of("A", "B", "C", "D").contains(name)) {
-                throw new IllegalArgumentException("workload must be A, B, C or D, not " + name);
+            if (!List.of("A", "B", "C", "D", "E").contains(name)) {
+                throw new IllegalArgumentException("workload must be A, B, C, D or E, not " + name);
             }
             if (library.equals("vaadin")) {
                 return vaadin(name, threads);
@@ -189,8 +193,9 @@ public final class ScalingMain {
                 case "A" -> reaktiv ? new ReaktivDisjoint(threads) : new AtomicDisjoint(threads);
                 case "B" -> reaktiv ? new ReaktivShared(threads) : new AtomicShared(threads);
                 case "C" -> reaktiv ? new ReaktivReadMostly(threads) : new AtomicReadMostly(threads);
-                case "D" -> reaktiv ? new ReaktivConstant(threads) : new PlainConstant(threads);
-                default -> throw new IllegalArgumentException("workload must be A, B, C or D, not " + name);
+                case "D" -> reaktiv ? new ReaktivConstant(threads, false) : new PlainConstant(threads);
+                case "E" -> reaktiv ? new ReaktivConstant(threads, true) : new PlainConstant(threads);
+                default -> throw new IllegalArgumentException("workload must be A, B, C, D or E, not " + name);
             };
         }
 
@@ -210,7 +215,7 @@ public final class ScalingMain {
             }
         }
 
-        /** Starts a thread that runs until {@link #close()}, not counted (D's unrelated writer). */
+        /** Starts a thread that runs until {@link #close()}, not counted (D's and E's writer). */
         void inBackground(Loop loop) {
             Thread t = new Thread(() -> loop.run(backgroundStop), "background");
             t.setDaemon(true);
@@ -546,21 +551,25 @@ public final class ScalingMain {
         }
     }
 
-    // ---------------------------------------------------------------- D: constant computed, unrelated writes
+    // ------------------------------------------------ D and E: constant computed, writes elsewhere in the graph
 
+    /** D, or with {@code oneComponent} E: the busy signal then shares the constant's graph component. */
     static final class ReaktivConstant extends Workload {
         private final Computed<Long> constant;
         private final AtomicLong wrongReads = new AtomicLong();
 
-        ReaktivConstant(int threads) {
+        ReaktivConstant(int threads, boolean oneComponent) {
             super(threads);
             Signal<Long> neverWritten = signal(20L);
             constant = computed(() -> neverWritten.get() + 1);
-            Signal<Long> unrelated = signal(0L);
+            Signal<Long> busy = signal(0L);
+            if (oneComponent) {
+                computed(() -> neverWritten.get() + busy.get()).get(); // the first read joins the two
+            }
             inBackground(stop -> {
                 long v = 0;
                 while (!stop.raised) {
-                    unrelated.set(++v);
+                    busy.set(++v);
                 }
                 return v;
             });

@@ -17,8 +17,8 @@ class ScalingWorkloadsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "reaktiv, A", "reaktiv, B", "reaktiv, C", "reaktiv, D",
-        "atomic, A", "atomic, B", "atomic, C", "atomic, D",
+        "reaktiv, A", "reaktiv, B", "reaktiv, C", "reaktiv, D", "reaktiv, E",
+        "atomic, A", "atomic, B", "atomic, C", "atomic, D", "atomic, E",
         "memo, C"
     })
     void aWindowOnTwoThreadsDoesWorkAndChecksOut(String library, String workload) throws Exception {
