@@ -12,7 +12,55 @@ import org.jspecify.annotations.Nullable;
  * <p>Implementation notes. {@link #value} holds the value, a {@link Failure} (a memoized exception) or
  * {@link #UNSET}. Freshness is decided without the lock: a watched computed is fresh unless a write marked it
  * {@link #STALE}; an unwatched one is fresh if no write to its graph component happened since it was validated
- * ({@link #validatedAt} equals its {@link Domain#version}). Everything else happens under the domain's lock.
+ * ({@link #validatedAt} equals its {@link Domain#version}). Everything else happens under the domain's lock,
+ * except one validation, below.
+ *
+ * <p><b>Revalidation without the lock.</b> Components only merge, so a busy application drifts into one big
+ * component whose version every write bumps; an unwatched computed whose own sources did not change then looks
+ * stale after every write, and its readers would queue behind the writers for a lock only to compare versions.
+ * A reader that holds no lock therefore first tries {@link #revalidateWithoutLock}, an optimistic read in the
+ * manner of {@code StampedLock.tryOptimisticRead}, the domain's lock word being the stamp. Only untracked reads
+ * ({@code peek}, a {@code get} outside any function) try it: a tracked read that holds no lock is an effect's
+ * (functions run under the lock), and an effect's links are all on their dependencies' subscriber lists, so a
+ * computed it read before is watched; an unwatched one is a new dependency, which takes the lock to be linked
+ * anyway. The steps:
+ * <ol>
+ *   <li>Find the root {@code d}; read {@code v = d.version}, <em>then</em> the lock word, and give up if it is
+ *   held. Then read the flags (all clear: unwatched, not stale, running, validating or dirty) and the stamp
+ *   {@code s = validatedAt}, and give up unless {@code 0 <= s != v}.</li>
+ *   <li>Read the value (give up on {@link #UNSET} or a {@link Failure}) and walk at most
+ *   {@link #LOCK_FREE_DEPS} links: every dependency is a signal or a computed fresh by the lock-free rule
+ *   (watched, not stale and with a value; or validated at {@code v}), and has the version the link recorded.
+ *   Anything else gives up.</li>
+ *   <li>{@code VarHandle.acquireFence()}, then re-check: the lock word is free, {@code d} is still a root,
+ *   {@code d.version == v}, the flags and {@code validatedAt} are the ones read in step 1. Any difference gives
+ *   up. Then stamp {@code validatedAt = v} by compare-and-set from {@code s}, and return the value read.</li>
+ * </ol>
+ * Why that is enough. Every write bumps {@code d.version} first, under the lock. (a) A write whose bump the
+ * version read saw took the lock before it, so the lock-word read after it sees that acquisition or a later
+ * release; seeing the word free means it read a release of that writer or a later holder, and synchronizes
+ * with it: the write is entirely visible to every later read. Reading the version first is what makes this
+ * so; read after the lock word, the version could be a bump by a writer that took the lock after it, and that
+ * writer, done before the re-check, would leave the version as read. (b) A write that bumps after the version
+ * read changes it before the re-check reads it, or still holds the lock then. So the signal values are the same
+ * throughout, those of version {@code v}. (c) What a lock holder changes of this node (its value and links:
+ * recompute, abort; its subscriptions) it changes under a lock it took by a compare-and-set, a full fence, and
+ * it leaves a trace: a recompute and a validation stamp the domain's version, which is at least {@code v} by
+ * then, so not {@code s}; an aborted run and a lost last watcher stamp -1, which {@code s} is not either; a
+ * run given up for a restart leaves {@link #DIRTY}, a first watcher {@link #WATCHED}, and only a later run or
+ * validation clears them, stamping again. A holder done before the lock-word read is entirely visible (as in
+ * (a)); one still holding at the re-check is seen holding; one that took the lock and released it in between
+ * left its trace, visible to the re-check, which read its release; one that takes it after the re-check
+ * cannot have written anything the reads before the fence saw (the fence orders them before the re-check, as
+ * in {@code StampedLock.validate}). So the value and the links' versions are those of one completed state of
+ * this node. (d) The value was computed from dependencies with the recorded versions, and a node's version
+ * changes with its value, so the value is what the function gives for those dependency values; a signal's
+ * value is that of version {@code v} by (b), and a fresh computed's value is up to date at {@code v} by the
+ * lock-free rule. So the value is up to date at {@code v}, and the read takes effect at the re-check. The stamp
+ * only records that: its compare-and-set fails if anybody stamped or aborted since, and a write since leaves
+ * {@code v} behind the domain's version, so the node still looks stale. The value is returned either way: it
+ * was up to date at the re-check, within this read. Any uncertainty (a held lock, a validation or a write in
+ * progress, a merge, too many links) only sends the reader to the lock, as before.
  */
 abstract class DerivedNode<T extends @Nullable Object> extends Node implements ReadableSignal<T> {
 
@@ -40,6 +88,12 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
      * of never-computed nodes needs, at about ten frames a level.
      */
     static final int MAX_EVAL_DEPTH = 100;
+
+    /**
+     * How many links {@link #revalidateWithoutLock} checks at most: a computed that read more is validated
+     * under the lock, like before (the walk is a chain of dependent loads, and a wide node is rarely cheaper so).
+     */
+    static final int LOCK_FREE_DEPS = 8;
 
     /** The value of a computed whose function has not run yet. */
     static final Object UNSET = new Object() {
@@ -174,6 +228,11 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             if (v != UNSET) {
                 return unwrap(v);
             }
+        } else if (ts.lockDepth == 0) {
+            Object v = revalidateWithoutLock();
+            if (v != UNSET) {
+                return unwrap(v);
+            }
         }
         while (true) {
             boolean outermost = Domain.enter(this, ts);
@@ -197,6 +256,59 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
             return false;
         }
         return (f & WATCHED) != 0 ? value != UNSET : validatedAt == Domain.versionOf(this);
+    }
+
+    /**
+     * Validates an unwatched computed that only a write elsewhere in its component made look stale, without
+     * the lock (see the class comment): returns its value if every dependency still has the version its link
+     * recorded, {@link #UNSET} if anything is uncertain (then the caller takes the lock). Call holding no lock.
+     */
+    private @Nullable Object revalidateWithoutLock() {
+        Domain d = domain;
+        if (d == null) {
+            return UNSET;
+        }
+        for (Domain m = d.mergedInto; m != null; m = m.mergedInto) {
+            d = m;
+        }
+        long v = d.version; // before the lock word: see (a) in the class comment
+        if (d.isLocked()) {
+            return UNSET;
+        }
+        int f = flags;
+        long stamp = validatedAt;
+        if (f != 0 || stamp < 0 || stamp == v) {
+            return UNSET;
+        }
+        Object result = value;
+        if (result == UNSET || result instanceof Failure) {
+            return UNSET;
+        }
+        Link link = depsHead;
+        for (int n = 0; link != null; n++, link = link.nextDep) {
+            if (n == LOCK_FREE_DEPS) {
+                return UNSET;
+            }
+            Node dep = link.dep;
+            if (dep instanceof DerivedNode<?> c) {
+                int cf = c.flags;
+                if ((cf & (STALE | RUNNING | VALIDATING | DIRTY)) != 0
+                        || ((cf & WATCHED) != 0 ? c.value == UNSET : c.validatedAt != v)) {
+                    return UNSET;
+                }
+            } else if (!(dep instanceof SignalNode<?>)) {
+                return UNSET;
+            }
+            if (link.version != dep.version) {
+                return UNSET;
+            }
+        }
+        VarHandle.acquireFence(); // the reads above before the re-check below
+        if (d.isLocked() || d.mergedInto != null || d.version != v || flags != f || validatedAt != stamp) {
+            return UNSET;
+        }
+        VALIDATED_AT.compareAndSet(this, stamp, v);
+        return result;
     }
 
     @SuppressWarnings("unchecked")

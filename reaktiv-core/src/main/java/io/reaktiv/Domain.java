@@ -116,6 +116,15 @@ final class Domain extends AbstractQueuedSynchronizer {
         release(1);
     }
 
+    /**
+     * Whether any thread holds the lock: a volatile load of the lock word. It reads the value of the latest
+     * acquisition or release, and one that reads a release synchronizes with it (see
+     * {@link DerivedNode}'s lock-free revalidation).
+     */
+    boolean isLocked() {
+        return getState() != 0;
+    }
+
     /** Whether this thread holds the lock (a plain load: only this thread can have made it so). */
     boolean isHeldByCurrentThread() {
         return getExclusiveOwnerThread() == Thread.currentThread();
