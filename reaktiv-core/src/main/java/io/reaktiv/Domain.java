@@ -52,7 +52,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Versions.</b> {@link #version} is the root's write counter: a write bumps it before it publishes
  *   anything, and an unwatched computed validated at the current version is up to date. A merge keeps the
  *   larger of the two versions (see {@link #merge}), so a computed up to date in either part stays so, and
- *   none that missed a write can pass for validated.</li>
+ *   none that missed a write can pass for validated. One validated at an older version whose dependencies
+ *   still have the versions it read is re-validated without the lock, the lock word read as in an optimistic
+ *   read of a {@code StampedLock} (see {@link DerivedNode}).</li>
  * </ul>
  */
 final class Domain extends AbstractQueuedSynchronizer {
