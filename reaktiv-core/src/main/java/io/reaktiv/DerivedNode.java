@@ -264,6 +264,13 @@ abstract class DerivedNode<T extends @Nullable Object> extends Node implements R
      * recorded, {@link #UNSET} if anything is uncertain (then the caller takes the lock). Call holding no lock.
      */
     private @Nullable Object revalidateWithoutLock() {
+        Link first = depsHead;
+        if (first != null && first.version != first.dep.version) {
+            // The usual staleness, a changed source, seen before the lock word is read: reading it here, shared,
+            // just before the locked path takes it exclusive would cost one more transfer of its cache line.
+            // Only a way to give up early; the walk below checks every link again, in order.
+            return UNSET;
+        }
         Domain d = domain;
         if (d == null) {
             return UNSET;
