@@ -221,6 +221,42 @@ class HostileUserCodeTest {
         assertEngineUsable();
     }
 
+    /**
+     * The nested read of a computed by a function that already holds its domain (no enter of its own): an
+     * {@code Error} from the inner function reaches the outer reader, is not memoized, and leaves no lock held:
+     * another thread then writes and reads the same graph.
+     */
+    @Test
+    void aVirtualMachineErrorInAComputedReadInsideAnotherFunctionLeavesTheGraphUsableFromAnotherThread()
+            throws Exception {
+        Signal<Integer> in = signal(0);
+        AtomicInteger innerRuns = new AtomicInteger();
+        Computed<Integer> inner = computed(() -> {
+            innerRuns.incrementAndGet();
+            int v = in.get();
+            if (v == 1) {
+                throw new StackOverflowError("simulated");
+            }
+            return v;
+        });
+        Computed<Integer> outer = computed(() -> inner.get() + 100);
+        assertThat(outer.get()).isEqualTo(100); // the first read joins the domains: later reads nest
+        in.set(1);
+        assertThatThrownBy(outer::get).isInstanceOf(StackOverflowError.class);
+        assertThatThrownBy(outer::get).as("not memoized: computed again").isInstanceOf(StackOverflowError.class);
+        assertThat(innerRuns).hasValue(3);
+
+        ExecutorService other = fixture.track(Executors.newSingleThreadExecutor());
+        int fromOtherThread = other.submit(() -> {
+            in.set(2);
+            return outer.get();
+        }).get(30, TimeUnit.SECONDS);
+
+        assertThat(fromOtherThread).isEqualTo(102);
+        assertThat(outer.get()).isEqualTo(102);
+        assertEngineUsable();
+    }
+
     // ---------------------------------------------------------------- deep first reads (defect 4)
 
     @Test
